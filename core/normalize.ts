@@ -1,0 +1,93 @@
+/**
+ * Character folding used on both sides of matching. Every function here keeps string length
+ * (one UTF-16 unit in, one out) so offsets never drift.
+ */
+
+/** Fold one UTF-16 code unit: full-width ASCII to half-width, ideographic space to space, ASCII lower case. */
+export function foldCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  else if (code === 0x3000) return 0x20;
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  return code;
+}
+
+export function foldString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  return out;
+}
+
+/** A Han character (BMP ranges, or a surrogate of the supplementary ideographic planes). */
+export function isHanCode(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd840 && code <= 0xd87f) // high surrogates of planes 2-3 (CJK ext. B-H)
+  );
+}
+
+export function isSpaceCode(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0xfeff
+  );
+}
+
+const HAN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+export function hasHan(s: string): boolean {
+  return HAN_RE.test(s);
+}
+
+/**
+ * Text prepared for matching: `text` is the folded text with whitespace between Han characters
+ * removed; `rawOffset[i]` is the offset in the raw string of `text[i]`.
+ */
+export interface MatchText {
+  text: string;
+  rawOffset: Int32Array;
+}
+
+export function prepareMatchText(raw: string): MatchText {
+  const n = raw.length;
+  const rawOffset = new Int32Array(n);
+  const codes: number[] = [];
+  let lastKeptIsHan = false; // a low surrogate inherits this from its high surrogate
+  let i = 0;
+  while (i < n) {
+    const code = raw.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      let j = i + 1;
+      while (j < n && isSpaceCode(raw.charCodeAt(j))) j++;
+      // Justified layouts and &nbsp; put spaces between Han characters; they must not stop a match.
+      const dropRun = lastKeptIsHan && j < n && isHanCode(raw.charCodeAt(j));
+      if (!dropRun) {
+        for (let k = i; k < j; k++) {
+          rawOffset[codes.length] = k;
+          codes.push(0x20);
+        }
+        lastKeptIsHan = false;
+      }
+      i = j;
+      continue;
+    }
+    const folded = foldCode(code);
+    rawOffset[codes.length] = i;
+    codes.push(folded);
+    if (code < 0xdc00 || code > 0xdfff) lastKeptIsHan = isHanCode(code);
+    i++;
+  }
+  let text = '';
+  const CHUNK = 8192;
+  for (let k = 0; k < codes.length; k += CHUNK) text += String.fromCharCode(...codes.slice(k, k + CHUNK));
+  return { text, rawOffset: rawOffset.subarray(0, codes.length) };
+}

@@ -1,0 +1,58 @@
+/**
+ * Matching a page: blocks → occurrences → detection signals. Shared by the content script and the
+ * `scan` CLI so both count the same occurrences on the same page.
+ */
+import { buildAutomaton, type Automaton } from './matcher';
+import type { MatchIndex } from './glossary-types';
+import { findOccurrences, type Block, type Occurrence } from './text-model';
+import type { PageSignals } from './detector';
+
+export interface PageMatcher {
+  index: MatchIndex;
+  automaton: Automaton;
+}
+
+export function createPageMatcher(index: MatchIndex): PageMatcher {
+  return { index, automaton: buildAutomaton(index.patterns) };
+}
+
+export function matchBlocks(matcher: PageMatcher, blocks: readonly Block[], out: Occurrence[] = []): Occurrence[] {
+  for (const block of blocks) for (const o of findOccurrences(block, matcher.automaton, matcher.index.patternEntry)) out.push(o);
+  return out;
+}
+
+/** The first characters of the page's text, block by block, for title, salutation and date lines. */
+export function pageHead(blocks: readonly Block[], limit = 3000): string {
+  let head = '';
+  for (const b of blocks) {
+    if (head.length >= limit) break;
+    head += b.raw.trim() + '\n';
+  }
+  return head.slice(0, limit);
+}
+
+export function pageSignals(args: {
+  host: string;
+  title: string;
+  blocks: readonly Block[];
+  textLength: number;
+  occurrences: readonly Occurrence[];
+}): PageSignals {
+  const distinct = new Set(args.occurrences.map((o) => o.entry));
+  return {
+    host: args.host,
+    title: args.title,
+    head: pageHead(args.blocks),
+    textLength: args.textLength,
+    matches: args.occurrences.length,
+    distinctTerms: distinct.size,
+  };
+}
+
+export function termCounts(index: MatchIndex, occurrences: readonly Occurrence[]): Record<string, number> {
+  const counts = new Map<number, number>();
+  for (const o of occurrences) counts.set(o.entry, (counts.get(o.entry) ?? 0) + 1);
+  const out: Record<string, number> = {};
+  for (const [entry, n] of [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])) out[index.terms[entry]!] = n;
+  return out;
+}

@@ -1,0 +1,182 @@
+/**
+ * The text model: a page's visible text grouped by block element, so a term split across inline
+ * elements (`<b>两个</b>确立`) is still one run of text. Pure: it walks whatever DOM it is given
+ * (the page in the extension, linkedom in the CLI), using no DOM globals, so both count the same.
+ */
+import type { Automaton } from './matcher';
+import { hasHan, prepareMatchText } from './normalize';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const FRAGMENT_NODE = 11;
+
+/** Elements laid out inline by default: text on both sides belongs to one block. */
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT',
+  'I', 'INS', 'KBD', 'LABEL', 'MARK', 'NOBR', 'Q', 'RB', 'RP', 'RT', 'RTC', 'RUBY', 'S', 'SAMP', 'SMALL',
+  'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'O:P',
+]);
+
+/** Never read: not visible text, or text the user is editing. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'HEAD', 'TITLE',
+  'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'VIDEO', 'AUDIO', 'BUTTON',
+]);
+
+/** The attribute that marks our own UI (the card host); never scanned. */
+export const OWN_UI_ATTRIBUTE = 'data-tifa-ui';
+
+export function isSkippedElement(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.nodeName.toUpperCase())) return true;
+  if (el.hasAttribute(OWN_UI_ATTRIBUTE) || el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+export function isInline(el: Element): boolean {
+  return INLINE_TAGS.has(el.nodeName.toUpperCase());
+}
+
+/**
+ * The node that owns the block containing `node` (its nearest non-inline ancestor, or `root`), or
+ * null when `node` is inside a skipped region (script, textarea, contenteditable, our own UI...).
+ */
+export function blockOwnerOf(node: Node, root: Node): Node | null {
+  let owner: Node | null = null;
+  for (let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode; n; n = n.parentNode) {
+    if (n === root) return owner ?? root;
+    if (n.nodeType === ELEMENT_NODE) {
+      const el = n as Element;
+      if (isSkippedElement(el)) return null;
+      if (!owner && !isInline(el)) owner = el;
+    }
+  }
+  return null; // not under root (detached, or in a shadow tree)
+}
+
+/** One run of text between block boundaries. */
+export interface Block {
+  /** The element whose content starts this block (its nearest block-level ancestor). */
+  owner: Node;
+  nodes: Text[];
+  /** `nodeStart[i]` is the offset in `raw` where `nodes[i]` begins. */
+  nodeStart: number[];
+  raw: string;
+}
+
+export interface BlockCollection {
+  blocks: Block[];
+  /** Characters of visible text read, blocks with and without Han characters. */
+  textLength: number;
+  hanBlocks: number;
+}
+
+/** Collect the blocks under `root` (and in open shadow roots below it) that contain Han text. */
+export function collectBlocks(root: Node): BlockCollection {
+  const result: BlockCollection = { blocks: [], textLength: 0, hanBlocks: 0 };
+  const roots: Node[] = [root];
+  for (let r = 0; r < roots.length; r++) walk(roots[r]!, result, roots);
+  return result;
+}
+
+function walk(root: Node, out: BlockCollection, roots: Node[]): void {
+  let owner: Node = root;
+  let nodes: Text[] = [];
+  let nodeStart: number[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  const flush = (nextOwner: Node) => {
+    if (nodes.length > 0) {
+      const raw = parts.join('');
+      out.textLength += raw.length;
+      if (hasHan(raw)) {
+        out.blocks.push({ owner, nodes, nodeStart, raw });
+        out.hanBlocks++;
+      }
+      nodes = [];
+      nodeStart = [];
+      parts = [];
+      length = 0;
+    }
+    owner = nextOwner;
+  };
+
+  let n: Node = root;
+  for (;;) {
+    let descend = false;
+    if (n.nodeType === TEXT_NODE) {
+      const data = (n as Text).data;
+      if (data.length > 0) {
+        nodes.push(n as Text);
+        nodeStart.push(length);
+        parts.push(data);
+        length += data.length;
+      }
+    } else if (n.nodeType === ELEMENT_NODE) {
+      const el = n as Element;
+      if (n === root || !isSkippedElement(el)) {
+        if (n !== root && !isInline(el)) flush(el);
+        const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+        if (shadow) roots.push(shadow);
+        descend = n.firstChild !== null;
+      }
+    } else if (n.nodeType === FRAGMENT_NODE || n === root) {
+      descend = n.firstChild !== null;
+    }
+    if (descend) {
+      n = n.firstChild!;
+      continue;
+    }
+    // Leave n, climbing until a next sibling exists.
+    for (;;) {
+      if (n === root) {
+        flush(root);
+        return;
+      }
+      const parent: Node = n.parentNode!;
+      if (n.nodeType === ELEMENT_NODE && !isInline(n as Element)) flush(parent);
+      if (n.nextSibling) {
+        n = n.nextSibling;
+        break;
+      }
+      n = parent;
+    }
+  }
+}
+
+/** A term occurrence in a block: raw offsets into `block.raw`. */
+export interface Occurrence {
+  block: Block;
+  start: number;
+  end: number;
+  /** Index into the match index's entries. */
+  entry: number;
+}
+
+export function findOccurrences(block: Block, automaton: Automaton, patternEntry: readonly number[]): Occurrence[] {
+  const prepared = prepareMatchText(block.raw);
+  const found = automaton.findMatches(prepared.text);
+  const out: Occurrence[] = [];
+  for (const m of found) {
+    out.push({
+      block,
+      start: prepared.rawOffset[m.start]!,
+      end: prepared.rawOffset[m.end - 1]! + 1,
+      entry: patternEntry[m.pattern]!,
+    });
+  }
+  return out;
+}
+
+/** The text node and offset for a raw block offset (`end` = the position is a range end). */
+export function locate(block: Block, offset: number, end: boolean): { node: Text; offset: number } {
+  const starts = block.nodeStart;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! < offset || (!end && starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: block.nodes[lo]!, offset: offset - starts[lo]! };
+}

@@ -1,0 +1,234 @@
+/**
+ * The glossary pipeline (Node): clean the corpus → segment with jieba-wasm (known terms first) →
+ * extract candidates → attach occurrences → merge curated entries → validate → write the glossary
+ * and the compact match index. Deterministic: the same input gives byte-identical output.
+ */
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { add_word, cut } from 'jieba-wasm';
+import { pinyin } from 'pinyin-pro';
+import * as OpenCC from 'opencc-js';
+import { cleanSpeech, splitSentences, type CleanSpeech } from './clean';
+import { extractCandidates, type Candidate } from './extract';
+import { validateEntries, GlossaryError, isMatchableSurface } from '../../core/glossary-validate';
+import { buildAutomaton } from '../../core/matcher';
+import { prepareMatchText } from '../../core/normalize';
+import { CATEGORIES, type CuratedEntry, type Entry, type Example, type Glossary, type MatchIndex, type Speech } from '../../core/glossary-types';
+
+export interface Exclusion {
+  phrase: string;
+  kind: string;
+  reason: string;
+  speech?: string;
+}
+
+export interface BuildReport {
+  speeches: Array<{ id: string; paragraphs: number; notes: string[] }>;
+  coverage: {
+    quoted: number;
+    byEntry: number;
+    byExclusion: number;
+    unaccounted: string[];
+  };
+  entries: number;
+  byEvidence: Record<string, number>;
+  byLevel: Record<string, number>;
+}
+
+export interface BuildResult {
+  glossary: Glossary;
+  matchIndex: MatchIndex;
+  candidates: Array<Candidate & { entry: string | null; excluded: boolean }>;
+  report: BuildReport;
+}
+
+const EXCLUSION_KINDS = [
+  'metaphor',
+  'classical-quotation',
+  'leader-quotation',
+  'self-explanatory',
+  'collection-damage',
+  // A short form of an entry's term that is not matched alone, because it would match unrelated text.
+  'ambiguous-short-form',
+];
+const MAX_EXAMPLES = 3;
+
+function readJsonFiles(dir: string): Array<{ name: string; data: unknown }> {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      try {
+        return { name: path, data: JSON.parse(readFileSync(path, 'utf8')) as unknown };
+      } catch (err) {
+        throw new GlossaryError([`${path}: not valid JSON: ${(err as Error).message}`]);
+      }
+    });
+}
+
+export function loadExclusions(dir: string): Exclusion[] {
+  const problems: string[] = [];
+  const out: Exclusion[] = [];
+  for (const file of readJsonFiles(dir)) {
+    if (!Array.isArray(file.data)) {
+      problems.push(`${file.name}: expected a JSON array`);
+      continue;
+    }
+    file.data.forEach((x: unknown, i) => {
+      const e = x as Record<string, unknown>;
+      const at = `${file.name}: exclusion #${i + 1}`;
+      if (typeof e?.phrase !== 'string' || !e.phrase) problems.push(`${at}: field "phrase" is required`);
+      else if (typeof e.reason !== 'string' || e.reason.trim().length < 8) problems.push(`${at} "${e.phrase}": field "reason" must say why`);
+      else if (typeof e.kind !== 'string' || !EXCLUSION_KINDS.includes(e.kind)) problems.push(`${at} "${e.phrase}": field "kind" must be one of ${EXCLUSION_KINDS.join(', ')}`);
+      else out.push(e as unknown as Exclusion);
+    });
+  }
+  if (problems.length) throw new GlossaryError(problems);
+  return out;
+}
+
+export function buildGlossary(dictionaryDir: string): BuildResult {
+  const speechesMeta = JSON.parse(readFileSync(join(dictionaryDir, 'corpus', 'speeches.json'), 'utf8')) as Speech[];
+  const cleaned: CleanSpeech[] = speechesMeta.map((s) => cleanSpeech(s.id, readFileSync(join(dictionaryDir, 'corpus', s.file), 'utf8')));
+
+  const curated = validateEntries(readJsonFiles(join(dictionaryDir, 'entries')));
+  const exclusions = loadExclusions(join(dictionaryDir, 'exclusions'));
+
+  // Known terms go into jieba's dictionary first, so 两个确立 is not cut into 两个|确立.
+  for (const e of curated) for (const s of [e.term, ...(e.variants ?? [])]) add_word(s, 10000, 'nz');
+  const candidates = extractCandidates(cleaned, { cut: (t) => cut(t, true) });
+
+  const toTraditional = [OpenCC.Converter({ from: 'cn', to: 't' }), OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
+  const sorted = [...curated].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const surfacesOf = (e: CuratedEntry): string[] => {
+    const base = [e.term, ...(e.variants ?? [])];
+    const all = new Set(base);
+    for (const s of base) for (const conv of toTraditional) all.add(conv(s));
+    return [...all].filter(isMatchableSurface);
+  };
+  const surfaces = sorted.map(surfacesOf);
+  const idByKey = new Map<string, string>();
+  sorted.forEach((e, i) => {
+    idByKey.set(e.id, e.id);
+    for (const s of surfaces[i]!) if (!idByKey.has(s)) idByKey.set(s, e.id);
+  });
+
+  // Occurrences in the corpus, with the same matcher the extension uses.
+  const patterns: string[] = [];
+  const patternEntry: number[] = [];
+  surfaces.forEach((list, i) =>
+    list.forEach((s) => {
+      patterns.push(s);
+      patternEntry.push(i);
+    }),
+  );
+  const automaton = buildAutomaton(patterns);
+  const examples: Example[][] = sorted.map(() => []);
+  const counts = sorted.map(() => 0);
+  for (const speech of cleaned) {
+    for (const p of speech.paragraphs) {
+      for (const sentence of splitSentences(p)) {
+        const seenHere = new Set<number>();
+        for (const m of automaton.findMatches(prepareMatchText(sentence).text)) {
+          const i = patternEntry[m.pattern]!;
+          counts[i]!++;
+          if (seenHere.has(i)) continue;
+          seenHere.add(i);
+          const list = examples[i]!;
+          if (list.length < MAX_EXAMPLES * 3) list.push({ speech: speech.id, sentence });
+        }
+      }
+    }
+  }
+
+  const entries: Entry[] = sorted.map((e, i) => ({
+    id: e.id,
+    term: e.term,
+    variants: surfaces[i]!.filter((s) => s !== e.term),
+    pinyin: e.pinyin ?? pinyin(e.term, { toneType: 'symbol', nonZh: 'consecutive' }),
+    category: e.category,
+    level: e.level,
+    region: e.region ?? null,
+    summary_zh: e.summary_zh,
+    explanation_zh: e.explanation_zh,
+    english: e.english.map((r) => ({ text: r.text, source: r.source })),
+    explanation_en: e.explanation_en,
+    components: e.components ?? [],
+    origin: e.origin ?? null,
+    evidence: e.evidence,
+    related: [...new Set((e.related ?? []).map((r) => idByKey.get(r)!).filter((r) => r !== e.id))],
+    examples: pickExamples(examples[i]!),
+    notes: e.notes ?? [],
+    sources: e.sources ?? [],
+    corpus_count: counts[i]!,
+  }));
+
+  // Coverage of quoted phrases.
+  const excluded = new Set(exclusions.map((x) => x.phrase));
+  const quoted = candidates.filter((c) => c.kinds.includes('quoted'));
+  const unaccounted = quoted.filter((c) => !idByKey.has(c.phrase) && !excluded.has(c.phrase)).map((c) => c.phrase);
+  const quotedSet = new Set(quoted.map((c) => c.phrase));
+  const stale = exclusions.filter((x) => !quotedSet.has(x.phrase)).map((x) => `exclusion "${x.phrase}" is not a quoted phrase of the corpus`);
+  const shadowed = exclusions.filter((x) => idByKey.has(x.phrase)).map((x) => `exclusion "${x.phrase}" also has an entry (${idByKey.get(x.phrase)})`);
+  if (stale.length || shadowed.length) throw new GlossaryError([...stale, ...shadowed]);
+
+  const tally = (key: 'evidence' | 'level') => {
+    const out: Record<string, number> = {};
+    for (const e of entries) out[e[key]] = (out[e[key]] ?? 0) + 1;
+    return out;
+  };
+  const report: BuildReport = {
+    speeches: cleaned.map((s) => ({ id: s.id, paragraphs: s.paragraphs.length, notes: s.notes })),
+    coverage: {
+      quoted: quoted.length,
+      byEntry: quoted.filter((c) => idByKey.has(c.phrase)).length,
+      byExclusion: quoted.filter((c) => !idByKey.has(c.phrase) && excluded.has(c.phrase)).length,
+      unaccounted,
+    },
+    entries: entries.length,
+    byEvidence: tally('evidence'),
+    byLevel: tally('level'),
+  };
+
+  const matchIndex: MatchIndex = {
+    version: 1,
+    ids: entries.map((e) => e.id),
+    terms: entries.map((e) => e.term),
+    categories: entries.map((e) => CATEGORIES.indexOf(e.category)),
+    patterns,
+    patternEntry,
+  };
+  return {
+    glossary: { version: 1, speeches: speechesMeta, entries },
+    matchIndex,
+    candidates: candidates.map((c) => ({ ...c, entry: idByKey.get(c.phrase) ?? null, excluded: excluded.has(c.phrase) })),
+    report,
+  };
+}
+
+/** Up to three examples, preferring different speeches, in speech order. */
+function pickExamples(all: Example[]): Example[] {
+  const picked: Example[] = [];
+  const speeches = new Set<string>();
+  for (const ex of all) if (!speeches.has(ex.speech) && picked.length < MAX_EXAMPLES) (speeches.add(ex.speech), picked.push(ex));
+  for (const ex of all) if (picked.length < MAX_EXAMPLES && !picked.includes(ex)) picked.push(ex);
+  return picked.sort((a, b) => (a.speech < b.speech ? -1 : a.speech > b.speech ? 1 : 0));
+}
+
+export function writeOutputs(dictionaryDir: string, result: BuildResult): string[] {
+  const out = join(dictionaryDir, 'generated');
+  mkdirSync(out, { recursive: true });
+  const files: Array<[string, unknown, boolean]> = [
+    ['glossary.json', result.glossary, true],
+    ['match-index.json', result.matchIndex, false],
+    ['candidates.json', result.candidates, true],
+    ['build-report.json', result.report, true],
+  ];
+  return files.map(([name, data, pretty]) => {
+    const path = join(out, name);
+    writeFileSync(path, JSON.stringify(data, null, pretty ? 1 : 0) + '\n');
+    return path;
+  });
+}

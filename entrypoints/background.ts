@@ -1,0 +1,93 @@
+/** Background: answers lookups, keeps the badge, saves vocabulary, and wires menus, omnibox and commands. */
+import { browser, defineBackground } from '#imports';
+import { search } from '../core/search';
+import { entriesById as byId, entryView, searchIndex as getSearchIndex } from '../runtime/glossary';
+import { isBackgroundRequest } from '../runtime/messages';
+import { addToVocabulary } from '../runtime/vocabulary';
+
+const searchIndex = getSearchIndex();
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (!isBackgroundRequest(message)) return undefined;
+      switch (message.type) {
+        case 'get-entry':
+          return Promise.resolve(entryView(message.id));
+        case 'search':
+          return Promise.resolve(search(searchIndex, message.query, message.limit ?? 20));
+        case 'page-status': {
+          const tabId = sender.tab?.id;
+          if (tabId === undefined || sender.frameId !== 0) return undefined;
+          const text = message.matches > 0 ? String(Math.min(message.matches, 9999)) : '';
+          void browser.action.setBadgeText({ tabId, text });
+          void browser.action.setBadgeBackgroundColor({ tabId, color: message.highlighted ? '#b3261e' : '#7a7466' });
+          return undefined;
+        }
+        case 'save-term': {
+          const entry = byId.get(message.id);
+          if (!entry) return Promise.resolve(false);
+          return addToVocabulary({
+            id: entry.id,
+            term: entry.term,
+            savedAt: new Date().toISOString(),
+            url: message.url,
+            title: message.title,
+            sentence: message.sentence,
+          }).then(() => true);
+        }
+        default:
+          return undefined;
+      }
+    });
+
+    browser.runtime.onInstalled.addListener(() => {
+      browser.contextMenus.create({ id: 'explain-selection', title: browser.i18n.getMessage('menuExplain') || '解释“%s”', contexts: ['selection'] });
+    });
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId !== 'explain-selection' || !info.selectionText) return;
+      const best = search(searchIndex, info.selectionText, 1)[0];
+      const exact = best && (best.via === 'term' || best.via === 'variant');
+      if (exact && tab?.id !== undefined) {
+        void browser.tabs.sendMessage(tab.id, { type: 'open-card', id: best.id }).catch(() => openEntryPage(best.id));
+      } else {
+        void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#explain=${encodeURIComponent(info.selectionText.slice(0, 2000))}`) });
+      }
+    });
+
+    browser.commands.onCommand.addListener(async (command) => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return;
+      if (command === 'next-term' || command === 'previous-term') {
+        await browser.tabs.sendMessage(tab.id, { type: 'step', direction: command === 'next-term' ? 1 : -1 }).catch(() => undefined);
+      } else if (command === 'toggle-highlights') {
+        const status = (await browser.tabs.sendMessage(tab.id, { type: 'get-page-terms' }).catch(() => null)) as { highlighted: boolean } | null;
+        if (status) await browser.tabs.sendMessage(tab.id, { type: 'set-highlighting', on: !status.highlighted }).catch(() => undefined);
+      }
+    });
+
+    browser.omnibox.onInputChanged.addListener((text, suggest) => {
+      suggest(
+        search(searchIndex, text, 6).map((r) => {
+          const e = byId.get(r.id)!;
+          return { content: e.term, description: escapeOmnibox(`${e.term} ${e.pinyin} — ${e.summary_zh}`) };
+        }),
+      );
+    });
+    browser.omnibox.onInputEntered.addListener((text) => {
+      const best = search(searchIndex, text, 1)[0];
+      if (best) openEntryPage(best.id);
+      else void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#explain=${encodeURIComponent(text.slice(0, 2000))}`) });
+    });
+  },
+});
+
+function openEntryPage(id: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#entry/${encodeURIComponent(id)}`) });
+}
+
+/** Omnibox descriptions are XML in Chrome: escape the data. */
+function escapeOmnibox(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}

@@ -1,0 +1,58 @@
+/**
+ * Highlights have no events: find the occurrence under a point from the caret position there,
+ * then confirm the point lies inside the occurrence's boxes (the caret snaps to the nearest
+ * character even when the pointer is past the end of a line).
+ */
+import type { Painted } from './painter';
+
+export class HitIndex {
+  private byNode = new Map<Node, Painted[]>();
+
+  rebuild(painted: readonly Painted[]): void {
+    this.byNode.clear();
+    for (const p of painted) {
+      for (const node of p.occurrence.block.nodes) {
+        if (!p.range.intersectsNode(node)) continue;
+        let list = this.byNode.get(node);
+        if (!list) this.byNode.set(node, (list = []));
+        list.push(p);
+      }
+    }
+  }
+
+  at(doc: Document, x: number, y: number): Painted | null {
+    const caret = caretAt(doc, x, y);
+    if (!caret) return null;
+    let candidates = this.byNode.get(caret.node);
+    // Fallback painter: the caret is in a <mark> we made; look at its original occurrence by text.
+    if (!candidates && caret.node.parentElement?.hasAttribute('data-tifa-ui')) candidates = this.byMark(caret.node.parentElement);
+    if (!candidates) return null;
+    for (const p of candidates) {
+      for (const rect of Array.from(p.range.getClientRects())) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return p;
+      }
+    }
+    return null;
+  }
+
+  private byMark(mark: Element): Painted[] | undefined {
+    for (const list of this.byNode.values()) for (const p of list) if (p.range.intersectsNode(mark)) return [p];
+    return undefined;
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const pos = d.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}

@@ -1,0 +1,74 @@
+/** Content script entry: wires the page session, the reader and the card to the extension. */
+import { browser, defineContentScript } from '#imports';
+import type { MatchIndex } from '../../core/glossary-types';
+import { resolveLang } from '../../core/ui-text';
+import index from '../../dictionary/generated/match-index.json';
+import { isTabRequest, type EntryView } from '../../runtime/messages';
+import { getSettings } from '../../runtime/settings';
+import { CardHost } from './card-host';
+import { PageSession, pageHasHan } from './page-session';
+import { publishState } from './page-state';
+import { Reader } from './reader';
+import './style.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    // The cheap gate comes first: a page without Chinese text costs one short walk and nothing more.
+    if (!pageHasHan(document)) {
+      publishState(document, 'off', false, 0);
+      return;
+    }
+    const matchIndex = index as MatchIndex;
+    const settings = await getSettings();
+    const relatedTerms = Object.fromEntries(matchIndex.ids.map((id, i) => [id, matchIndex.terms[i]!]));
+    const card = new CardHost({
+      doc: document,
+      lang: resolveLang(settings.language, navigator.language),
+      relatedTerms,
+      loadEntry: (id) => browser.runtime.sendMessage({ type: 'get-entry', id }) as Promise<EntryView | null>,
+      saveTerm: async (id, sentence) => {
+        await browser.runtime.sendMessage({ type: 'save-term', id, url: location.href, title: document.title, sentence });
+      },
+    });
+    let reader: Reader | null = null;
+    const session = new PageSession({
+      doc: document,
+      index: matchIndex,
+      settings,
+      reportStatus: (status) => void browser.runtime.sendMessage({ type: 'page-status', ...status }).catch(() => undefined),
+      onPainted: () => reader?.refresh(),
+    });
+    reader = new Reader(session, card, settings);
+    reader.attach();
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (!isTabRequest(message)) return undefined;
+      switch (message.type) {
+        case 'set-highlighting':
+          return session.setHighlighting(message.on).then(() => {
+            if (!message.on) card.destroy();
+            return session.pageTerms();
+          });
+        case 'step':
+          reader?.step(message.direction);
+          return Promise.resolve(true);
+        case 'get-page-terms':
+          return Promise.resolve(session.pageTerms());
+        case 'reveal-term':
+        case 'open-card':
+          return (session.highlighted ? Promise.resolve() : session.setHighlighting(true)).then(() => reader?.reveal(message.id) ?? false);
+        default:
+          return undefined;
+      }
+    });
+    ctx.onInvalidated(() => {
+      session.stop();
+      reader?.detach();
+    });
+    await session.start();
+  },
+});

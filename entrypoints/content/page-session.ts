@@ -1,0 +1,252 @@
+/**
+ * One page's life with Tifa Reader: gate, scan, detect, paint, follow later content, and hand hits
+ * to the card. Everything it needs from the extension comes in `deps`, so tests can drive it.
+ */
+import { detectSpeechPage, type Detection } from '../../core/detector';
+import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
+import { hasHan } from '../../core/normalize';
+import { createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
+import { blockOwnerOf, collectBlocks, type Block, type Occurrence } from '../../core/text-model';
+import type { PageTerms } from '../../runtime/messages';
+import type { Settings } from '../../runtime/settings';
+import { createPainter, type Painted, type Painter } from './painter';
+import { publishState } from './page-state';
+import { inSlices } from './slices';
+
+export interface SessionDeps {
+  doc: Document;
+  index: MatchIndex;
+  settings: Settings;
+  reportStatus(status: { matches: number; speech: boolean; highlighted: boolean }): void;
+  /** Called when the session has painted occurrences, so hit-testing and cards can use them. */
+  onPainted?(session: PageSession): void;
+}
+
+const GATE_CHARS = 20000;
+
+/** Is there Han text in the title or the first GATE_CHARS characters of the body? */
+export function pageHasHan(doc: Document): boolean {
+  if (hasHan(doc.title)) return true;
+  const body = doc.body;
+  if (!body) return false;
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let read = 0;
+  for (let n = walker.nextNode(); n && read < GATE_CHARS; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    if (hasHan(data)) return true;
+    read += data.length;
+  }
+  return false;
+}
+
+export class PageSession {
+  readonly doc: Document;
+  private readonly deps: SessionDeps;
+  private matcher: PageMatcher | null = null;
+  private painter: Painter | null = null;
+  private blocks: Block[] = [];
+  private textLength = 0;
+  private occurrences: Occurrence[] = [];
+  /** Painted occurrences grouped by block owner, for incremental updates. */
+  private paintedByOwner = new Map<Node, Painted[]>();
+  private painted: Painted[] = [];
+  private observer: MutationObserver | null = null;
+  private dirty = new Set<Node>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private abort = new AbortController();
+  detection: Detection = { speech: false, score: 0, reasons: [] };
+  highlighted = false;
+
+  constructor(deps: SessionDeps) {
+    this.deps = deps;
+    this.doc = deps.doc;
+  }
+
+  get host(): string {
+    return this.doc.location?.hostname ?? '';
+  }
+
+  get paintedOccurrences(): readonly Painted[] {
+    return this.painted;
+  }
+
+  /** Scan the page and highlight it if the settings say so. `force`: the user asked (popup, command). */
+  async start(force = false): Promise<void> {
+    const { doc, settings } = this.deps;
+    const rule = settings.siteRules[this.host];
+    if (!doc.body || (!force && (rule === 'never' || !pageHasHan(doc)))) {
+      publishState(doc, 'off', false, 0);
+      return;
+    }
+    publishState(doc, 'scanning', false, 0);
+    this.matcher = createPageMatcher(this.deps.index);
+    const collected = collectBlocks(doc.body);
+    this.blocks = collected.blocks;
+    this.textLength = collected.textLength;
+    const occurrences: Occurrence[] = [];
+    const ok = await inSlices(this.blocks.length, (i) => matchBlocks(this.matcher!, [this.blocks[i]!], occurrences), this.abort.signal);
+    if (!ok) return;
+    this.occurrences = occurrences;
+    this.detection = detectSpeechPage(
+      pageSignals({ host: this.host, title: doc.title, blocks: this.blocks, textLength: this.textLength, occurrences }),
+    );
+    const auto = force || rule === 'always' || settings.mode === 'all' || (settings.mode === 'speech' && this.detection.speech);
+    if (auto) await this.setHighlighting(true);
+    else this.publish();
+    this.observe();
+  }
+
+  /** Turn highlighting on (paint every occurrence) or off (restore the page exactly). */
+  async setHighlighting(on: boolean): Promise<void> {
+    if (on === this.highlighted) return this.publish();
+    this.highlighted = on;
+    if (!on) {
+      this.painter?.clear();
+      this.painted = [];
+      this.paintedByOwner.clear();
+      this.publish();
+      return;
+    }
+    if (!this.matcher) {
+      // The page was gated off or switched off for the site; scan now, since the user asked.
+      this.highlighted = false;
+      await this.start(true);
+      return;
+    }
+    publishState(this.doc, 'scanning', this.detection.speech, 0);
+    this.painter ??= createPainter(this.doc);
+    await this.paint(this.occurrences);
+    this.publish();
+  }
+
+  private enabled(o: Occurrence): boolean {
+    const category = this.deps.index.categories[o.entry]!;
+    return this.deps.settings.categories.length === 0 || this.deps.settings.categories.some((c) => CATEGORY_INDEX[c] === category);
+  }
+
+  private async paint(list: Occurrence[]): Promise<void> {
+    const painter = this.painter!;
+    const CHUNK = 200;
+    const items = list.filter((o) => this.enabled(o)).map((occurrence) => ({ occurrence, category: this.deps.index.categories[occurrence.entry]! }));
+    await inSlices(Math.ceil(items.length / CHUNK), (c) => {
+      this.withoutObserving(() => {
+        for (const p of painter.add(items.slice(c * CHUNK, (c + 1) * CHUNK))) {
+          this.painted.push(p);
+          const owner = p.occurrence.block.owner;
+          let group = this.paintedByOwner.get(owner);
+          if (!group) this.paintedByOwner.set(owner, (group = []));
+          group.push(p);
+        }
+      });
+    }, this.abort.signal);
+    this.sortPainted();
+    this.deps.onPainted?.(this);
+  }
+
+  private sortPainted(): void {
+    // Document order, for keyboard stepping.
+    this.painted.sort((a, b) => {
+      if (a.occurrence.block === b.occurrence.block) return a.occurrence.start - b.occurrence.start;
+      const r = a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+      return r;
+    });
+  }
+
+  private publish(): void {
+    const matches = this.highlighted ? this.painted.length : 0;
+    publishState(this.doc, this.highlighted ? 'done' : 'off', this.detection.speech, matches);
+    this.deps.reportStatus({ matches: this.highlighted ? matches : this.occurrences.length, speech: this.detection.speech, highlighted: this.highlighted });
+  }
+
+  /** Our own DOM work (fallback painter) must not wake the observer. */
+  private withoutObserving(work: () => void): void {
+    if (!this.observer || this.painter?.kind !== 'wrap') return work();
+    this.observer.disconnect();
+    try {
+      work();
+    } finally {
+      this.observer.takeRecords();
+      this.observer.observe(this.doc.body, OBSERVE);
+    }
+  }
+
+  private observe(): void {
+    if (this.observer || !this.doc.body) return;
+    const MO = (this.doc.defaultView?.MutationObserver ?? MutationObserver) as typeof MutationObserver;
+    this.observer = new MO((records) => {
+      for (const r of records) {
+        const owner = blockOwnerOf(r.target, this.doc.body!);
+        if (owner) this.dirty.add(owner);
+      }
+      if (this.dirty.size > 0 && this.flushTimer === null) this.flushTimer = setTimeout(() => void this.flush(), 60);
+    });
+    this.observer.observe(this.doc.body, OBSERVE);
+  }
+
+  /** Rescan only the blocks whose content changed; drop what was removed. */
+  private async flush(): Promise<void> {
+    this.flushTimer = null;
+    const dirty = [...this.dirty].filter((n) => n.isConnected);
+    this.dirty.clear();
+    // Keep only outermost dirty owners.
+    const roots = dirty.filter((n) => !dirty.some((m) => m !== n && m.contains(n)));
+    const stale = (owner: Node) => !owner.isConnected || roots.some((r) => r === owner || r.contains(owner));
+    this.blocks = this.blocks.filter((b) => !stale(b.owner));
+    this.occurrences = this.occurrences.filter((o) => !stale(o.block.owner));
+    const removed: Painted[] = [];
+    for (const [owner, group] of this.paintedByOwner) {
+      if (stale(owner)) {
+        removed.push(...group);
+        this.paintedByOwner.delete(owner);
+      }
+    }
+    if (removed.length) {
+      const gone = new Set(removed);
+      this.withoutObserving(() => this.painter?.remove(removed));
+      this.painted = this.painted.filter((p) => !gone.has(p));
+    }
+    const fresh: Occurrence[] = [];
+    for (const root of roots) {
+      const collected = collectBlocks(root);
+      this.blocks.push(...collected.blocks);
+      this.textLength += collected.textLength;
+      matchBlocks(this.matcher!, collected.blocks, fresh);
+    }
+    this.occurrences.push(...fresh);
+    if (this.highlighted && fresh.length) await this.paint(fresh);
+    else if (this.highlighted) this.deps.onPainted?.(this);
+    this.publish();
+  }
+
+  entryId(entry: number): string {
+    return this.deps.index.ids[entry]!;
+  }
+
+  entryIndex(id: string): number {
+    return this.deps.index.ids.indexOf(id);
+  }
+
+  pageTerms(): PageTerms {
+    const counts = new Map<number, number>();
+    for (const o of this.occurrences) counts.set(o.entry, (counts.get(o.entry) ?? 0) + 1);
+    const { ids, terms } = this.deps.index;
+    return {
+      url: this.doc.location?.href ?? '',
+      speech: this.detection.speech,
+      score: this.detection.score,
+      highlighted: this.highlighted,
+      terms: [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([e, count]) => ({ id: ids[e]!, term: terms[e]!, count })),
+    };
+  }
+
+  stop(): void {
+    this.abort.abort();
+    this.observer?.disconnect();
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.painter?.clear();
+  }
+}
+
+const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<string, number>;
+
+const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };

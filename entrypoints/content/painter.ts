@@ -1,0 +1,142 @@
+/**
+ * Painting occurrences. With the CSS Custom Highlight API (Chrome 105+, Firefox 140+, Safari 17.2+)
+ * nothing in the page's DOM changes: frameworks that keep references to their text nodes keep working
+ * and switching off is free. Without it, matches are wrapped in <mark> elements, reversibly: original
+ * text nodes are kept aside and put back unchanged.
+ */
+import { CATEGORIES } from '../../core/glossary-types';
+import { locate, OWN_UI_ATTRIBUTE, type Occurrence } from '../../core/text-model';
+
+export interface Painted {
+  occurrence: Occurrence;
+  range: Range;
+}
+
+export interface Painter {
+  readonly kind: 'highlight-api' | 'wrap';
+  add(items: Array<{ occurrence: Occurrence; category: number }>): Painted[];
+  remove(painted: Painted[]): void;
+  clear(): void;
+}
+
+export function rangeOf(doc: Document, o: Occurrence): Range {
+  const s = locate(o.block, o.start, false);
+  const e = locate(o.block, o.end, true);
+  const range = doc.createRange();
+  range.setStart(s.node, s.offset);
+  range.setEnd(e.node, e.offset);
+  return range;
+}
+
+export function highlightName(category: number): string {
+  return `tifa-${CATEGORIES[category] ?? 'other'}`;
+}
+
+export function createPainter(doc: Document): Painter {
+  const w = doc.defaultView as (Window & typeof globalThis) | null;
+  const registry = w && 'CSS' in w && 'highlights' in w.CSS ? w.CSS.highlights : undefined;
+  const HighlightCtor = w && 'Highlight' in w ? (w.Highlight as typeof Highlight) : undefined;
+  if (registry && HighlightCtor) return highlightPainter(doc, registry, HighlightCtor);
+  return wrappingPainter(doc);
+}
+
+function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightCtor: typeof Highlight): Painter {
+  const highlights = new Map<number, Highlight>();
+  const categoryOf = new Map<Painted, number>();
+  const get = (category: number) => {
+    let h = highlights.get(category);
+    if (!h) {
+      h = new HighlightCtor();
+      highlights.set(category, h);
+      registry.set(highlightName(category), h);
+    }
+    return h;
+  };
+  return {
+    kind: 'highlight-api',
+    add(items) {
+      const out: Painted[] = [];
+      for (const { occurrence, category } of items) {
+        const painted = { occurrence, range: rangeOf(doc, occurrence) };
+        get(category).add(painted.range);
+        categoryOf.set(painted, category);
+        out.push(painted);
+      }
+      return out;
+    },
+    remove(list) {
+      for (const p of list) {
+        highlights.get(categoryOf.get(p) ?? -1)?.delete(p.range);
+        categoryOf.delete(p);
+      }
+    },
+    clear() {
+      for (const category of highlights.keys()) registry.delete(highlightName(category));
+      highlights.clear();
+      categoryOf.clear();
+    },
+  };
+}
+
+function wrappingPainter(doc: Document): Painter {
+  // For each original text node we replaced: the pieces that now stand in its place.
+  const replaced = new Map<Text, Node[]>();
+  const restore = (original: Text) => {
+    const pieces = replaced.get(original);
+    if (!pieces) return;
+    const first = pieces[0];
+    if (first?.parentNode) first.parentNode.insertBefore(original, first);
+    for (const piece of pieces) piece.parentNode?.removeChild(piece);
+    replaced.delete(original);
+  };
+  return {
+    kind: 'wrap',
+    add(items) {
+      // Cut per text node: [start, end, category] segments.
+      const segments = new Map<Text, Array<[number, number, number]>>();
+      const out: Painted[] = [];
+      for (const { occurrence, category } of items) {
+        const range = rangeOf(doc, occurrence);
+        out.push({ occurrence, range });
+        const b = occurrence.block;
+        b.nodes.forEach((node, i) => {
+          const from = Math.max(occurrence.start, b.nodeStart[i]!) - b.nodeStart[i]!;
+          const to = Math.min(occurrence.end, b.nodeStart[i]! + node.data.length) - b.nodeStart[i]!;
+          if (from < to) {
+            let list = segments.get(node);
+            if (!list) segments.set(node, (list = []));
+            list.push([from, to, category]);
+          }
+        });
+      }
+      for (const [node, list] of segments) {
+        if (!node.parentNode || replaced.has(node)) continue;
+        list.sort((a, b) => a[0] - b[0]);
+        const pieces: Node[] = [];
+        let at = 0;
+        for (const [from, to, category] of list) {
+          if (from > at) pieces.push(doc.createTextNode(node.data.slice(at, from)));
+          const mark = doc.createElement('mark');
+          mark.setAttribute(OWN_UI_ATTRIBUTE, 'mark');
+          mark.className = highlightName(category);
+          mark.textContent = node.data.slice(from, to);
+          pieces.push(mark);
+          at = to;
+        }
+        if (at < node.data.length) pieces.push(doc.createTextNode(node.data.slice(at)));
+        const parent = node.parentNode;
+        for (const piece of pieces) parent.insertBefore(piece, node);
+        parent.removeChild(node);
+        replaced.set(node, pieces);
+      }
+      // Ranges over the new pieces are not kept in sync in this mode; hit-testing uses the marks.
+      return out;
+    },
+    remove(list) {
+      for (const p of list) for (const node of p.occurrence.block.nodes) restore(node);
+    },
+    clear() {
+      for (const original of [...replaced.keys()]) restore(original);
+    },
+  };
+}

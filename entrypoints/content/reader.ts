@@ -1,0 +1,133 @@
+/**
+ * The reader's interactions on a page: hover, click or tap on a highlighted term opens its card;
+ * Alt+Shift+N / Alt+Shift+P step through terms; Esc closes. Messages from the popup and background
+ * arrive here too.
+ */
+import type { Occurrence } from '../../core/text-model';
+import { CardHost } from './card-host';
+import { HitIndex } from './hit-test';
+import type { Painted } from './painter';
+import type { PageSession } from './page-session';
+import type { Settings } from '../../runtime/settings';
+
+export function sentenceAround(o: Occurrence): string {
+  const raw = o.block.raw;
+  const before = raw.slice(0, o.start);
+  const startAt = Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'), before.lastIndexOf('\n')) + 1;
+  const rest = raw.slice(o.end);
+  const m = rest.search(/[。！？\n]/);
+  const endAt = m < 0 ? raw.length : o.end + m + 1;
+  return raw.slice(startAt, endAt).trim().slice(0, 500);
+}
+
+export class Reader {
+  private hits = new HitIndex();
+  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private hovered: Painted | null = null;
+  private cursor = -1;
+  private frame = 0;
+  private lastPoint: { x: number; y: number } | null = null;
+  private readonly controller = new AbortController();
+
+  constructor(
+    private readonly session: PageSession,
+    private readonly card: CardHost,
+    private readonly settings: Settings,
+  ) {}
+
+  attach(): void {
+    const doc = this.session.doc;
+    const opts = { signal: this.controller.signal, passive: true } as const;
+    doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
+    doc.addEventListener('click', (e) => this.onClick(e), { signal: this.controller.signal, capture: true });
+    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal: this.controller.signal, capture: true });
+    doc.addEventListener('scroll', () => this.card.isOpen && !this.focusInCard() && this.card.close(), opts);
+  }
+
+  /** The session painted or repainted: refresh the hit index. */
+  refresh(): void {
+    this.hits.rebuild(this.session.paintedOccurrences);
+  }
+
+  detach(): void {
+    this.controller.abort();
+    this.card.destroy();
+  }
+
+  private focusInCard(): boolean {
+    return this.card.contains(this.session.doc.activeElement);
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (!this.session.highlighted || e.pointerType === 'touch') return;
+    this.lastPoint = { x: e.clientX, y: e.clientY };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const pt = this.lastPoint;
+      if (!pt || this.card.contains(e.target)) return;
+      const hit = this.hits.at(this.session.doc, pt.x, pt.y);
+      if (hit === this.hovered) return;
+      this.hovered = hit;
+      if (this.hoverTimer) clearTimeout(this.hoverTimer);
+      this.hoverTimer = null;
+      if (!hit) return;
+      const wantsModifier = this.settings.trigger === 'modifier';
+      if (this.settings.trigger === 'click' || (wantsModifier && !(e.shiftKey || e.altKey))) return;
+      this.hoverTimer = setTimeout(() => void this.openFor(hit, false), this.settings.hoverDelayMs);
+    });
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (!this.session.highlighted || this.card.contains(e.target)) return;
+    const hit = this.hits.at(this.session.doc, e.clientX, e.clientY);
+    if (hit) {
+      void this.openFor(hit, false);
+      return;
+    }
+    if (this.card.isOpen) this.card.close();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.card.isOpen) {
+      this.card.close();
+      return;
+    }
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) {
+      if (e.code === 'KeyN') {
+        e.preventDefault();
+        this.step(1);
+      } else if (e.code === 'KeyP') {
+        e.preventDefault();
+        this.step(-1);
+      }
+    }
+  }
+
+  /** Move to the next or previous highlighted term, scroll it into view and open its card. */
+  step(direction: 1 | -1): void {
+    const list = this.session.paintedOccurrences;
+    if (list.length === 0) return;
+    this.cursor = (this.cursor + direction + list.length) % list.length;
+    const p = list[this.cursor]!;
+    const el = p.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    void this.openFor(p, true);
+  }
+
+  /** Open the card of the first occurrence of an entry (from the popup's "On this page"). */
+  reveal(id: string): boolean {
+    const list = this.session.paintedOccurrences;
+    const index = this.session.entryIndex(id);
+    const i = list.findIndex((p) => p.occurrence.entry === index);
+    if (i < 0) return false;
+    this.cursor = i - 1;
+    this.step(1);
+    return true;
+  }
+
+  private async openFor(p: Painted, focus: boolean): Promise<void> {
+    const id = this.session.entryId(p.occurrence.entry);
+    await this.card.open({ id, anchor: p.range, sentence: sentenceAround(p.occurrence), focus });
+  }
+}

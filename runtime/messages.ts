@@ -1,0 +1,83 @@
+/**
+ * Messages between the extension's parts: a typed union keyed on `type`, checked at runtime on
+ * receipt (a message is data from another context, never trusted blindly).
+ */
+import type { Entry, Speech } from '../core/glossary-types';
+import type { SearchResult } from '../core/search';
+
+/** Sent to the background by the content script, popup and options pages. */
+export type BackgroundRequest =
+  | { type: 'get-entry'; id: string }
+  | { type: 'search'; query: string; limit?: number }
+  | { type: 'page-status'; matches: number; speech: boolean; highlighted: boolean }
+  | { type: 'save-term'; id: string; url: string; title: string; sentence: string };
+
+/** An entry with the metadata of the speeches its examples come from. */
+export interface EntryView {
+  entry: Entry;
+  speeches: Speech[];
+}
+
+export type BackgroundResponse<T extends BackgroundRequest['type']> = T extends 'get-entry'
+  ? EntryView | null
+  : T extends 'search'
+    ? SearchResult[]
+    : T extends 'page-status' | 'save-term'
+      ? void
+      : never;
+
+/** Sent to a tab's content script by the background or the popup. */
+export type TabRequest =
+  | { type: 'set-highlighting'; on: boolean }
+  | { type: 'step'; direction: 1 | -1 }
+  | { type: 'get-page-terms' }
+  | { type: 'reveal-term'; id: string }
+  | { type: 'open-card'; id: string };
+
+export interface PageTerms {
+  url: string;
+  speech: boolean;
+  score: number;
+  highlighted: boolean;
+  terms: Array<{ id: string; term: string; count: number }>;
+}
+
+export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Record<string, unknown>;
+  switch (r.type) {
+    case 'get-entry':
+      return typeof r.id === 'string' && r.id.length < 200;
+    case 'search':
+      return typeof r.query === 'string' && r.query.length < 500 && (r.limit === undefined || typeof r.limit === 'number');
+    case 'page-status':
+      return typeof r.matches === 'number' && typeof r.speech === 'boolean' && typeof r.highlighted === 'boolean';
+    case 'save-term':
+      return (
+        typeof r.id === 'string' && r.id.length < 200 &&
+        typeof r.url === 'string' && r.url.length < 4000 &&
+        typeof r.title === 'string' && r.title.length < 1000 &&
+        typeof r.sentence === 'string' && r.sentence.length < 2000
+      );
+    default:
+      return false;
+  }
+}
+
+export function isTabRequest(m: unknown): m is TabRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Record<string, unknown>;
+  switch (r.type) {
+    case 'set-highlighting':
+      return typeof r.on === 'boolean';
+    case 'step':
+      return r.direction === 1 || r.direction === -1;
+    case 'get-page-terms':
+      return true;
+    case 'reveal-term':
+    case 'open-card':
+      return typeof r.id === 'string' && r.id.length < 200;
+    default:
+      return false;
+  }
+}

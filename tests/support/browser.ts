@@ -1,0 +1,101 @@
+/**
+ * Real Chromium with the built extension loaded, through Playwright. Never skips: without a browser
+ * or a build it fails with the command that fixes it.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const SCREENSHOT_DIR = join(ROOT, 'test-output', 'screenshots');
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium(): string {
+  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome). ' +
+        'Install it with: sudo apt-get install -y chromium fonts-noto-cjk   (or set CHROMIUM_PATH to a Chromium binary)',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { headless?: boolean; locale?: string } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}. Build it first: npm run build`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'tifa-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    locale: options.locale ?? 'zh-CN',
+    viewport: { width: 1200, height: 860 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-gpu',
+      '--disable-quic',
+      `--lang=${options.locale ?? 'zh-CN'}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: () => context.close(),
+  };
+}
+
+/** Collect page errors and console errors, to assert there are none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Wait for the content script to settle: data-tifa-state is done or off. */
+export async function waitForSettled(page: Page, timeout = 15000): Promise<{ state: string; speech: string; matches: number }> {
+  await page.waitForFunction(
+    () => {
+      const s = document.documentElement.getAttribute('data-tifa-state');
+      return s === 'done' || s === 'off';
+    },
+    undefined,
+    { timeout },
+  );
+  return page.evaluate(() => ({
+    state: document.documentElement.getAttribute('data-tifa-state') ?? '',
+    speech: document.documentElement.getAttribute('data-tifa-speech') ?? '',
+    matches: Number(document.documentElement.getAttribute('data-tifa-matches')),
+  }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, name);
+  await page.screenshot({ path });
+  return path;
+}
