@@ -1,8 +1,8 @@
 /** The extension loads into real Chromium: content script, popup and options render, no errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../support/browser';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;

@@ -1,0 +1,44 @@
+/**
+ * `npm run demo`: Chromium with the built extension on the bundled sample speech (served from
+ * 127.0.0.1). Where there is no display, or with `-- --screenshot FILE`, it writes a screenshot instead.
+ */
+import { resolve, join } from 'node:path';
+import { launchWithExtension, ROOT, waitForSettled } from './support/browser';
+import { startStaticServer } from './support/static-server';
+
+const args = process.argv.slice(2);
+const shotAt = args.indexOf('--screenshot');
+const shotPath = shotAt >= 0 ? resolve(process.env.INIT_CWD ?? process.cwd(), args[shotAt + 1] ?? 'demo.png') : null;
+const headless = shotPath !== null || !process.env.DISPLAY;
+const target = shotPath ?? resolve(process.env.INIT_CWD ?? process.cwd(), 'demo.png');
+
+const server = await startStaticServer(join(ROOT, 'tests', 'fixtures'));
+const browser = await launchWithExtension({ headless });
+const page = await browser.context.newPage();
+await page.goto(server.url('/sample-speech.html'));
+const state = await waitForSettled(page);
+console.log(`sample speech: ${server.url('/sample-speech.html')} — state ${state.state}, speech page ${state.speech}, ${state.matches} terms highlighted`);
+
+if (headless) {
+  // Show a card too: hover the first highlighted term.
+  const box = await page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const hl of h.values()) for (const r of hl) {
+      const rect = r.getBoundingClientRect();
+      if (rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  });
+  if (box) {
+    await page.mouse.move(box.x, box.y);
+    await page.waitForSelector('tifa-card >> .card', { timeout: 5000 }).catch(() => undefined);
+  }
+  await page.screenshot({ path: target });
+  console.log(`no display${shotPath ? ' needed' : ''}: wrote a screenshot to ${target}`);
+  await browser.close();
+  await server.close();
+} else {
+  console.log('Chromium is open with Tifa Reader loaded. Close the browser window to stop.');
+  await new Promise<void>((done) => browser.context.on('close', () => done()));
+  await server.close();
+}
