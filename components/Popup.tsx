@@ -80,9 +80,16 @@ export function Popup() {
           </h2>
           {page && page.terms.length > 0 ? <PageTermList page={page} onReveal={(id) => void reveal(id)} /> : <p class="muted">{t(lang, 'noTermsOnPage')}</p>}
           {page ? (
-            <button type="button" onClick={() => void toggle(!page.highlighted)}>
-              {page.highlighted ? t(lang, 'unhighlightPage') : t(lang, 'highlightPage')}
-            </button>
+            <p class="buttons">
+              <button type="button" onClick={() => void toggle(!page.highlighted)}>
+                {page.highlighted ? t(lang, 'unhighlightPage') : t(lang, 'highlightPage')}
+              </button>
+              {tabId !== null && page.terms.length > 0 ? (
+                <a href={browser.runtime.getURL(`/options.html#report/${tabId}`)} target="_blank" rel="noreferrer">
+                  {lang === 'zh' ? '页面报告' : 'Page report'}
+                </a>
+              ) : null}
+            </p>
           ) : null}
         </section>
       )}

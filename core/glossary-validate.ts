@@ -32,7 +32,12 @@ export function isMatchableSurface(s: string): boolean {
   return [...s].length >= 2;
 }
 
-export function validateEntries(files: SourceFile[]): CuratedEntry[] {
+export interface ValidateOptions {
+  /** Ids and terms outside these files that `related` may name (the bundled glossary, for a user's file). */
+  knownIds?: Set<string>;
+}
+
+export function validateEntries(files: SourceFile[], options: ValidateOptions = {}): CuratedEntry[] {
   const problems: string[] = [];
   const entries: CuratedEntry[] = [];
   const where = new Map<string, string>();
@@ -132,7 +137,7 @@ export function validateEntries(files: SourceFile[]): CuratedEntry[] {
   const ids = new Set(entries.map((e) => e.id));
   for (const e of entries) {
     for (const r of Array.isArray(e.related) ? e.related : []) {
-      if (!ids.has(r) && !surfaceOwner.has(r)) problems.push(`entry "${e.id}": field "related": "${r}" is not an entry's id, term or variant`);
+      if (!ids.has(r) && !surfaceOwner.has(r) && !options.knownIds?.has(r)) problems.push(`entry "${e.id}": field "related": "${r}" is not an entry's id, term or variant`);
     }
   }
   if (problems.length > 0) throw new GlossaryError(problems);

@@ -73,13 +73,43 @@ export interface BlockCollection {
 
 /** Collect the blocks under `root` (and in open shadow roots below it) that contain Han text. */
 export function collectBlocks(root: Node): BlockCollection {
-  const result: BlockCollection = { blocks: [], textLength: 0, hanBlocks: 0 };
-  const roots: Node[] = [root];
-  for (let r = 0; r < roots.length; r++) walk(roots[r]!, result, roots);
-  return result;
+  const walker = createBlockWalker(root);
+  walker.run(() => false);
+  return walker.result;
 }
 
-function walk(root: Node, out: BlockCollection, roots: Node[]): void {
+export interface BlockWalker {
+  readonly result: BlockCollection;
+  /** Walk until done (returns true) or until `shouldPause()` says to stop for now (returns false). */
+  run(shouldPause: () => boolean): boolean;
+}
+
+/**
+ * A resumable walk, so a long page can be read in slices: the caller pauses it between nodes and
+ * resumes it later. Iterative (5,000 levels of nesting need no stack).
+ */
+export function createBlockWalker(root: Node): BlockWalker {
+  const result: BlockCollection = { blocks: [], textLength: 0, hanBlocks: 0 };
+  const roots: Node[] = [root];
+  let rootIndex = 0;
+  let walk: ((shouldPause: () => boolean) => boolean) | null = null;
+  return {
+    result,
+    run(shouldPause) {
+      while (rootIndex < roots.length) {
+        walk ??= startWalk(roots[rootIndex]!, result, roots);
+        if (!walk(shouldPause)) return false;
+        walk = null;
+        rootIndex++;
+      }
+      return true;
+    },
+  };
+}
+
+const CHECK_EVERY = 256; // nodes between pause checks
+
+function startWalk(root: Node, out: BlockCollection, roots: Node[]): (shouldPause: () => boolean) => boolean {
   let owner: Node = root;
   let nodes: Text[] = [];
   let nodeStart: number[] = [];
@@ -102,46 +132,53 @@ function walk(root: Node, out: BlockCollection, roots: Node[]): void {
   };
 
   let n: Node = root;
-  for (;;) {
-    let descend = false;
-    if (n.nodeType === TEXT_NODE) {
-      const data = (n as Text).data;
-      if (data.length > 0) {
-        nodes.push(n as Text);
-        nodeStart.push(length);
-        parts.push(data);
-        length += data.length;
-      }
-    } else if (n.nodeType === ELEMENT_NODE) {
-      const el = n as Element;
-      if (n === root || !isSkippedElement(el)) {
-        if (n !== root && !isInline(el)) flush(el);
-        const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-        if (shadow) roots.push(shadow);
+  let done = false;
+  return (shouldPause) => {
+    let count = 0;
+    while (!done) {
+      if (++count % CHECK_EVERY === 0 && shouldPause()) return false;
+      let descend = false;
+      if (n.nodeType === TEXT_NODE) {
+        const data = (n as Text).data;
+        if (data.length > 0) {
+          nodes.push(n as Text);
+          nodeStart.push(length);
+          parts.push(data);
+          length += data.length;
+        }
+      } else if (n.nodeType === ELEMENT_NODE) {
+        const el = n as Element;
+        if (n === root || !isSkippedElement(el)) {
+          if (n !== root && !isInline(el)) flush(el);
+          const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+          if (shadow) roots.push(shadow);
+          descend = n.firstChild !== null;
+        }
+      } else if (n.nodeType === FRAGMENT_NODE || n === root) {
         descend = n.firstChild !== null;
       }
-    } else if (n.nodeType === FRAGMENT_NODE || n === root) {
-      descend = n.firstChild !== null;
-    }
-    if (descend) {
-      n = n.firstChild!;
-      continue;
-    }
-    // Leave n, climbing until a next sibling exists.
-    for (;;) {
-      if (n === root) {
-        flush(root);
-        return;
+      if (descend) {
+        n = n.firstChild!;
+        continue;
       }
-      const parent: Node = n.parentNode!;
-      if (n.nodeType === ELEMENT_NODE && !isInline(n as Element)) flush(parent);
-      if (n.nextSibling) {
-        n = n.nextSibling;
-        break;
+      // Leave n, climbing until a next sibling exists.
+      for (;;) {
+        if (n === root) {
+          flush(root);
+          done = true;
+          break;
+        }
+        const parent: Node = n.parentNode!;
+        if (n.nodeType === ELEMENT_NODE && !isInline(n as Element)) flush(parent);
+        if (n.nextSibling) {
+          n = n.nextSibling;
+          break;
+        }
+        n = parent;
       }
-      n = parent;
     }
-  }
+    return true;
+  };
 }
 
 /** A term occurrence in a block: raw offsets into `block.raw`. */

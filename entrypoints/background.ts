@@ -21,8 +21,10 @@ export default defineBackground({
           const tabId = sender.tab?.id;
           if (tabId === undefined || sender.frameId !== 0) return undefined;
           const text = message.matches > 0 ? String(Math.min(message.matches, 9999)) : '';
-          void browser.action.setBadgeText({ tabId, text });
-          void browser.action.setBadgeBackgroundColor({ tabId, color: message.highlighted ? '#b3261e' : '#7a7466' });
+          // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+          const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+          void action.setBadgeText({ tabId, text });
+          void action.setBadgeBackgroundColor({ tabId, color: message.highlighted ? '#b3261e' : '#7a7466' });
           return undefined;
         }
         case 'save-term': {

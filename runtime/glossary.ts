@@ -19,3 +19,13 @@ export function entryView(id: string): EntryView | null {
   const ids = new Set(entry.examples.map((x) => x.speech));
   return { entry, speeches: glossary.speeches.filter((s) => ids.has(s.id)) };
 }
+
+import type { MatchIndex } from '../core/glossary-types';
+import { createPageMatcher, type PageMatcher } from '../core/page-scan';
+import matchIndexJson from '../dictionary/generated/match-index.json';
+
+let matcher: PageMatcher | null = null;
+/** The content script's matcher, for counting terms in pasted text. */
+export function pageMatcher(): PageMatcher {
+  return (matcher ??= createPageMatcher(matchIndexJson as MatchIndex));
+}

@@ -4,6 +4,7 @@
  */
 import { storage } from '#imports';
 import { CATEGORIES, type Category } from '../core/glossary-types';
+import { migrateSettingsV1toV2 } from './migrations';
 
 export type HighlightMode = 'speech' | 'all' | 'click';
 export type SiteRule = 'always' | 'never';
@@ -50,9 +51,11 @@ export function sanitizeSettings(value: unknown): Settings {
   };
 }
 
+export const SETTINGS_VERSION = 2;
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
+  migrations: { 2: (v1: unknown) => sanitizeSettings(migrateSettingsV1toV2(v1)) },
 });
 
 export async function getSettings(): Promise<Settings> {

@@ -88,6 +88,8 @@ export class CardHost {
     this.draw(view, req);
     await this.place(req.anchor);
     if (req.focus) (mount.querySelector('button') as HTMLElement | null)?.focus();
+    // For the benchmark: the frame in which the card first shows.
+    requestAnimationFrame(() => performance.mark('tifa:card-painted'));
   }
 
   private draw(view: EntryView | null, req: CardRequest): void {

@@ -17,9 +17,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    performance.mark('tifa:start');
     // The cheap gate comes first: a page without Chinese text costs one short walk and nothing more.
     if (!pageHasHan(document)) {
       publishState(document, 'off', false, 0);
+      performance.mark('tifa:gated-off');
       return;
     }
     const matchIndex = index as MatchIndex;

@@ -6,12 +6,12 @@ import { detectSpeechPage, type Detection } from '../../core/detector';
 import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
 import { hasHan } from '../../core/normalize';
 import { createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
-import { blockOwnerOf, collectBlocks, type Block, type Occurrence } from '../../core/text-model';
+import { blockOwnerOf, collectBlocks, createBlockWalker, type Block, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../runtime/settings';
 import { createPainter, type Painted, type Painter } from './painter';
 import { publishState } from './page-state';
-import { inSlices } from './slices';
+import { inSlices, resumableInSlices } from './slices';
 
 export interface SessionDeps {
   doc: Document;
@@ -79,10 +79,12 @@ export class PageSession {
       return;
     }
     publishState(doc, 'scanning', false, 0);
+    performance.mark('tifa:scan-start');
     this.matcher = createPageMatcher(this.deps.index);
-    const collected = collectBlocks(doc.body);
-    this.blocks = collected.blocks;
-    this.textLength = collected.textLength;
+    const walker = createBlockWalker(doc.body);
+    if (!(await resumableInSlices((pause) => walker.run(pause), this.abort.signal))) return;
+    this.blocks = walker.result.blocks;
+    this.textLength = walker.result.textLength;
     const occurrences: Occurrence[] = [];
     const ok = await inSlices(this.blocks.length, (i) => matchBlocks(this.matcher!, [this.blocks[i]!], occurrences), this.abort.signal);
     if (!ok) return;
@@ -94,6 +96,8 @@ export class PageSession {
     if (auto) await this.setHighlighting(true);
     else this.publish();
     this.observe();
+    // For the benchmark: the frame after the last range was registered.
+    requestAnimationFrame(() => performance.mark('tifa:painted'));
   }
 
   /** Turn highlighting on (paint every occurrence) or off (restore the page exactly). */

@@ -26,3 +26,13 @@ export async function inSlices(n: number, step: (i: number) => void, signal: Abo
   }
   return !signal.aborted;
 }
+
+/** Run a resumable job (`run(shouldPause)` returns true when done) in slices. */
+export async function resumableInSlices(run: (shouldPause: () => boolean) => boolean, signal: AbortSignal): Promise<boolean> {
+  for (;;) {
+    if (signal.aborted) return false;
+    const sliceStart = performance.now();
+    if (run(() => performance.now() - sliceStart > SLICE_MS)) return true;
+    await yieldToPage();
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * jieba-wasm, loaded lazily in extension pages only (4 MB of wasm: never in the content script).
+ * Known terms are added to its dictionary first, so 两个确立 is not cut into 两个|确立.
+ */
+type Jieba = typeof import('jieba-wasm/web');
+
+let loading: Promise<Jieba> | null = null;
+
+export function loadSegmenter(terms: readonly string[]): Promise<Jieba> {
+  loading ??= (async () => {
+    const jieba = await import('jieba-wasm/web');
+    await jieba.default();
+    for (const t of terms) jieba.add_word(t, 10000, 'nz');
+    return jieba;
+  })();
+  return loading;
+}

@@ -1,0 +1,303 @@
+/**
+ * `npm run bench`: performance in real headless Chromium, ours side by side with the baselines in the
+ * same run. Writes a table to stdout, bench/results.json, and the table into docs/performance.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { MatchIndex } from '../core/glossary-types';
+import { findChromium, launchWithExtension, ROOT, waitForSettled } from './support/browser';
+import { startStaticServer } from './support/static-server';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const OUT = join(ROOT, 'test-output', 'bench');
+mkdirSync(OUT, { recursive: true });
+const index = JSON.parse(readFileSync(join(ROOT, 'dictionary', 'generated', 'match-index.json'), 'utf8')) as MatchIndex;
+
+// ---------- pages ----------
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+const corpusText = readdirSync(join(ROOT, 'dictionary', 'corpus'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join(ROOT, 'dictionary', 'corpus', f), 'utf8'))
+  .join('\n');
+const sentences = corpusText.split(/(?<=[。！？])/).map((s) => s.replace(/\s+/g, '')).filter((s) => s.length > 8 && s.length < 200);
+const bareTerms = index.terms.filter((t) => /^[\u4e00-\u9fff]{2,}$/.test(t));
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A speech-like page of about `kb` KB of text: corpus sentences, terms inserted, 1% of them split by a tag. */
+function speechPage(kb: number, seed: number): string {
+  const r = rng(seed);
+  const paras: string[] = [];
+  let bytes = 0;
+  while (bytes < kb * 1024) {
+    let p = '';
+    const n = 3 + Math.floor(r() * 5);
+    for (let i = 0; i < n; i++) {
+      let s = escapeHtml(sentences[Math.floor(r() * sentences.length)]!);
+      const term = bareTerms[Math.floor(r() * bareTerms.length)]!;
+      const cut = 1 + Math.floor(term.length / 2);
+      const inserted = r() < 0.01 ? `<b>${term.slice(0, cut)}</b>${term.slice(cut)}` : term;
+      s = s.replace(/，/, `，坚持${inserted}，`);
+      p += s;
+    }
+    bytes += Buffer.byteLength(p.replace(/<[^>]+>/g, ''), 'utf8');
+    paras.push(`<p>${p}</p>`);
+  }
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>在市人民代表大会第${seed}次会议闭幕会上的讲话</title></head><body><article><h1>在市人民代表大会闭幕会上的讲话</h1><p>各位代表、同志们：</p>${paras.join('\n')}</article></body></html>`;
+}
+
+function latinPage(kb: number): string {
+  const words = 'the committee reviewed the annual report on public works budget transport housing and schools'.split(' ');
+  const r = rng(7);
+  const paras: string[] = [];
+  let bytes = 0;
+  while (bytes < kb * 1024) {
+    const p = Array.from({ length: 80 }, () => words[Math.floor(r() * words.length)]).join(' ') + '.';
+    bytes += p.length;
+    paras.push(`<p>${p}</p>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title></head><body>${paras.join('\n')}</body></html>`;
+}
+
+const PAGES = [
+  { name: 'speech-20k', kb: 20 },
+  { name: 'speech-200k', kb: 200 },
+  { name: 'speech-2m', kb: 2048 },
+];
+const routes: Record<string, () => string> = {};
+for (const p of PAGES) {
+  const html = speechPage(p.kb, p.kb);
+  routes[`/${p.name}.html`] = () => html;
+}
+const latin = latinPage(2048);
+routes['/latin-2m.html'] = () => latin;
+const markJs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+const lab = buildSync({ entryPoints: [join(ROOT, 'bench', 'page-lab.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' }).outputFiles[0]!.text;
+
+// ---------- helpers ----------
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function marks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+}
+
+const LONGTASKS = `window.__longtasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+
+async function ours(ctx: BrowserContext, url: string) {
+  const page = await ctx.newPage();
+  await page.addInitScript(LONGTASKS);
+  await page.goto(url);
+  const s = await waitForSettled(page, 120_000);
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0, undefined, { timeout: 60_000 });
+  const m = await marks(page);
+  const tasks = (await page.evaluate(() => (window as unknown as { __longtasks: Array<[number, number]> }).__longtasks)) ?? [];
+  const during = tasks.filter(([start, d]) => start + d >= m['tifa:start']! && start <= m['tifa:painted']!);
+  await page.close();
+  return { ms: m['tifa:painted']! - m['tifa:start']!, longest: Math.max(0, ...during.map(([, d]) => d)), matches: s.matches };
+}
+
+async function inPlainPage<T>(ctx: BrowserContext, url: string, fn: (page: Page) => Promise<T>): Promise<T> {
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const r = await fn(page);
+  await page.close();
+  return r;
+}
+
+// ---------- run ----------
+const server = await startStaticServer(join(ROOT, 'tests', 'fixtures'), { routes });
+const ext = await launchWithExtension();
+const plain = await chromium.launchPersistentContext('', {
+  executablePath: findChromium(),
+  headless: true,
+  args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+});
+
+const rows: Array<Record<string, number | string>> = [];
+for (const p of PAGES) {
+  const url = server.url(`/${p.name}.html`);
+  const o = [];
+  for (let i = 0; i < RUNS; i++) o.push(await ours(ext.context, url));
+  const f = [];
+  for (let i = 0; i < RUNS; i++)
+    f.push(await inPlainPage(plain, url, async (page) => {
+      await page.addScriptTag({ content: lab });
+      return page.evaluate((patterns) => (globalThis as unknown as { tifaLab: { floor(p: string[]): { ms: number; matches: number } } }).tifaLab.floor(patterns), index.patterns);
+    }));
+  const mk = [];
+  const markRuns = p.kb > 1000 ? Math.min(RUNS, 5) : RUNS;
+  for (let i = 0; i < markRuns; i++)
+    mk.push(await inPlainPage(plain, url, async (page) => {
+      await page.addScriptTag({ content: markJs });
+      return page.evaluate(
+        (terms) =>
+          new Promise<{ ms: number; matches: number }>((resolve) => {
+            const t0 = performance.now();
+            // @ts-expect-error mark.js global
+            new Mark(document.body).mark(terms, {
+              acrossElements: true,
+              separateWordSearch: false,
+              done: (n: number) => resolve({ ms: performance.now() - t0, matches: n }),
+            });
+          }),
+        index.patterns,
+      );
+    }));
+  const nv = [];
+  for (let i = 0; i < RUNS; i++)
+    nv.push(await inPlainPage(plain, url, async (page) => {
+      await page.addScriptTag({ content: lab });
+      return page.evaluate((terms) => (globalThis as unknown as { tifaLab: { naive(t: string[]): { ms: number; matches: number } } }).tifaLab.naive(terms), index.patterns);
+    }));
+  const textKb = Buffer.byteLength(routes[`/${p.name}.html`]!().replace(/<[^>]+>/g, ''), 'utf8') / 1024;
+  const oursMs = median(o.map((x) => x.ms));
+  const floorMs = median(f.map((x) => x.ms));
+  const markMs = median(mk.map((x) => x.ms));
+  rows.push({
+    name: p.name,
+    text_kb: round(textKb, 0),
+    ours_ms: round(oursMs),
+    floor_ms: round(floorMs),
+    markjs_ms: round(markMs),
+    naive_ms: round(median(nv.map((x) => x.ms))),
+    speedup_vs_markjs: round(markMs / oursMs),
+    ours_vs_floor: round(oursMs / floorMs, 2),
+    longest_task_ms: round(Math.max(...o.map((x) => x.longest))),
+    matches: o[0]!.matches,
+    markjs_matches: mk[0]!.matches,
+    naive_matches: nv[0]!.matches,
+  });
+  console.log(`${p.name}: ours ${round(oursMs)} ms, floor ${round(floorMs)} ms, mark.js ${round(markMs)} ms`);
+}
+
+// Scale: the same 200 KB page, our glossary vs 20,000 synthetic terms.
+const r = rng(42);
+const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
+const synthetic = new Set<string>(index.patterns);
+while (synthetic.size < 20000) {
+  const len = 2 + Math.floor(r() * 5);
+  let t = '';
+  for (let i = 0; i < len; i++) t += HAN[Math.floor(r() * HAN.length)];
+  synthetic.add(t);
+}
+const scaleUrl = server.url('/speech-200k.html');
+const small = [];
+const large = [];
+for (let i = 0; i < RUNS; i++) {
+  small.push(await inPlainPage(plain, scaleUrl, async (page) => {
+    await page.addScriptTag({ content: lab });
+    return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; matchMs: number } } }).tifaLab.scale(pt), index.patterns);
+  }));
+  large.push(await inPlainPage(plain, scaleUrl, async (page) => {
+    await page.addScriptTag({ content: lab });
+    return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; matchMs: number } } }).tifaLab.scale(pt), [...synthetic]);
+  }));
+}
+const scale = {
+  terms_small: index.patterns.length,
+  terms_large: synthetic.size,
+  ms_small: round(median(small.map((x) => x.matchMs))),
+  ms_large: round(median(large.map((x) => x.matchMs))),
+  ratio: round(median(large.map((x) => x.matchMs)) / median(small.map((x) => x.matchMs)), 2),
+  build_ms_small: round(median(small.map((x) => x.buildMs))),
+  build_ms_large: round(median(large.map((x) => x.buildMs))),
+};
+
+// A 2 MB page with no CJK text: the content script's work until it gives up.
+const nonCjk = [];
+for (let i = 0; i < RUNS; i++) {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/latin-2m.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:gated-off').length > 0, undefined, { timeout: 30_000 });
+  const m = await marks(page);
+  nonCjk.push(m['tifa:gated-off']! - m['tifa:start']!);
+  await page.close();
+}
+
+// Hover (here: click, which opens at once; hover adds only the configured delay) to the card's first paint.
+const hover = [];
+for (let i = 0; i < RUNS; i++) {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/speech-20k.html'));
+  await waitForSettled(page);
+  await page.evaluate(() => {
+    document.addEventListener('click', (e) => ((window as unknown as { __clickAt: number }).__clickAt = e.timeStamp), { capture: true });
+  });
+  const pt = await page.evaluate(() => {
+    for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
+      for (const rg of h) {
+        const rc = rg.getBoundingClientRect();
+        if (rc.width > 0 && rc.top > 0 && rc.bottom < innerHeight) return { x: rc.left + rc.width / 2, y: rc.top + rc.height / 2 };
+      }
+    return null;
+  });
+  await page.mouse.click(pt!.x, pt!.y);
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:card-painted').length > 0, undefined, { timeout: 10_000 });
+  const at = await page.evaluate(() => performance.getEntriesByName('tifa:card-painted')[0]!.startTime - (window as unknown as { __clickAt: number }).__clickAt);
+  hover.push(at);
+  await page.close();
+}
+
+await ext.close();
+await plain.close();
+await server.close();
+
+// Sizes.
+const contentJs = readFileSync(join(ROOT, '.output', 'chrome-mv3', 'content-scripts', 'content.js'));
+execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['zip'], { cwd: ROOT, stdio: 'ignore' });
+const zip = readdirSync(join(ROOT, '.output')).find((f) => f.endsWith('-chrome.zip'));
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  runs: RUNS,
+  pages: rows,
+  scale,
+  non_cjk_ms: round(median(nonCjk), 2),
+  hover_to_card_ms: round(median(hover)),
+  content_script_bytes: contentJs.length,
+  content_script_gzip_bytes: gzipSync(contentJs, { level: 9 }).length,
+  zip_bytes: zip ? statSync(join(ROOT, '.output', zip)).size : null,
+};
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+const head = ['page', 'text KB', 'ours ms', 'floor ms', 'mark.js ms', 'naive ms', '× vs mark.js', 'ours/floor', 'longest task ms', 'matches', 'mark.js matches', 'naive matches'];
+const table = [
+  `| ${head.join(' | ')} |`,
+  `| ${head.map(() => '---').join(' | ')} |`,
+  ...rows.map((x) => `| ${[x.name, x.text_kb, x.ours_ms, x.floor_ms, x.markjs_ms, x.naive_ms, x.speedup_vs_markjs, x.ours_vs_floor, x.longest_task_ms, x.matches, x.markjs_matches, x.naive_matches].join(' | ')} |`),
+  '',
+  `| measure | value |`,
+  `| --- | --- |`,
+  `| scale: 200 KB page, ${scale.terms_small} patterns vs ${scale.terms_large} | matching ${scale.ms_small} ms vs ${scale.ms_large} ms (×${scale.ratio}); automaton build ${scale.build_ms_small} ms vs ${scale.build_ms_large} ms |`,
+  `| 2 MB page without CJK text | ${results.non_cjk_ms} ms |`,
+  `| click to card painted | ${results.hover_to_card_ms} ms |`,
+  `| content script | ${results.content_script_bytes} B raw, ${results.content_script_gzip_bytes} B gzip |`,
+  `| extension zip | ${results.zip_bytes} B |`,
+].join('\n');
+console.log('\n' + table + '\n');
+const docPath = join(ROOT, 'docs', 'performance.md');
+try {
+  const doc = readFileSync(docPath, 'utf8');
+  const start = doc.indexOf('<!-- bench:start -->');
+  const end = doc.indexOf('<!-- bench:end -->');
+  if (start >= 0 && end > start) {
+    writeFileSync(docPath, doc.slice(0, start) + `<!-- bench:start -->\nMedians of ${RUNS} runs, ${results.date}, headless Chromium on this machine (2 cores).\n\n${table}\n` + doc.slice(end));
+    console.log('updated docs/performance.md');
+  }
+} catch {
+  // no doc yet
+}
+console.log('wrote bench/results.json');

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildGlossary, type BuildResult } from '../../dictionary/build/build-glossary';
+import { cleanSpeech } from '../../dictionary/build/clean';
+import { quotedPhrases } from '../../dictionary/build/extract';
+import type { Entry } from '../../core/glossary-types';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const DICT = join(ROOT, 'dictionary');
+let result: BuildResult;
+let byTerm: Map<string, Entry>;
+
+beforeAll(() => {
+  result = buildGlossary(DICT);
+  byTerm = new Map(result.glossary.entries.map((e) => [e.term, e]));
+});
+
+describe('glossary build', () => {
+  it('is deterministic and the committed output is up to date', () => {
+    const again = buildGlossary(DICT);
+    expect(JSON.stringify(again.glossary)).toBe(JSON.stringify(result.glossary));
+    expect(JSON.stringify(again.matchIndex)).toBe(JSON.stringify(result.matchIndex));
+    const committed = readFileSync(join(DICT, 'generated', 'glossary.json'), 'utf8');
+    expect(committed).toBe(JSON.stringify(result.glossary, null, 1) + '\n');
+  });
+
+  it('has at least 250 entries', () => {
+    expect(result.glossary.entries.length).toBeGreaterThanOrEqual(250);
+  });
+
+  it('accounts for every quoted phrase of the corpus', () => {
+    expect(result.report.coverage.unaccounted).toEqual([]);
+    expect(result.report.coverage.quoted).toBeGreaterThan(100);
+    // Independently of the pipeline: every “…” phrase in the raw files is an entry's surface or excluded.
+    const surfaces = new Set(result.glossary.entries.flatMap((e) => [e.term, ...e.variants]));
+    const excluded = new Set(result.candidates.filter((c) => c.excluded).map((c) => c.phrase));
+    for (const s of result.glossary.speeches) {
+      const text = cleanSpeech(s.id, readFileSync(join(DICT, 'corpus', s.file), 'utf8')).paragraphs.join('\n');
+      for (const q of quotedPhrases(text)) expect(surfaces.has(q) || excluded.has(q), `${s.id}: “${q}”`).toBe(true);
+    }
+  });
+
+  it('extracts quoted phrases, numbered formulas and digit codes from the corpus', () => {
+    const kinds = new Map(result.candidates.map((c) => [c.phrase, c.kinds]));
+    expect(kinds.get('三高四新')).toContain('quoted');
+    expect(kinds.get('五张产业名片')).toContain('quoted');
+    expect(kinds.get('881314')).toContain('digit-code');
+    expect(kinds.get('1353')).toContain('digit-code');
+    expect(kinds.get('发展六仗')).toEqual(expect.arrayContaining(['quoted', 'numbered']));
+    expect([...kinds.values()].some((k) => k.includes('recurring'))).toBe(true);
+  });
+
+  it('cleans the corpus damage and records it', () => {
+    const notes = Object.fromEntries(result.report.speeches.map((s) => [s.id, s.notes.join('\n')]));
+    expect(notes['001']).toContain('rejoined');
+    expect(notes['001']).toContain('ends mid-sentence');
+    expect(notes['003']).toContain('dropped');
+    expect(notes['002']).toContain('masked');
+    const c = cleanSpeech('t', '第一段，努\n\n力在实施。\n\n重复的一段话，长度足够二十个字以上的一段话。\n\n重复的一段话，长度足够二十个字以上的一段话。');
+    expect(c.paragraphs).toEqual(['第一段，努力在实施。', '重复的一段话，长度足够二十个字以上的一段话。']);
+  });
+
+  it('records the 五个一体 misprint under 五位一体 instead of fixing it silently', () => {
+    const e = byTerm.get('五位一体')!;
+    expect(e.variants).toContain('五个一体');
+    expect(e.notes.join(' ')).toContain('五个一体');
+    expect(e.examples.some((x) => x.speech === '001')).toBe(true);
+  });
+
+  it('lists no items for a context-only entry', () => {
+    const offenders = result.glossary.entries.filter((e) => e.evidence === 'context-only' && e.components.length > 0).map((e) => e.id);
+    expect(offenders).toEqual([]);
+  });
+
+  it('lists the public-record items of well-known formulas exactly, in order', () => {
+    const items: Record<string, string[]> = {
+      四个意识: ['政治意识', '大局意识', '核心意识', '看齐意识'],
+      四个自信: ['道路自信', '理论自信', '制度自信', '文化自信'],
+      五位一体: ['经济建设', '政治建设', '文化建设', '社会建设', '生态文明建设'],
+      六稳: ['稳就业', '稳金融', '稳外贸', '稳外资', '稳投资', '稳预期'],
+      六保: ['保居民就业', '保基本民生', '保市场主体', '保粮食能源安全', '保产业链供应链稳定', '保基层运转'],
+      新发展理念: ['创新', '协调', '绿色', '开放', '共享'],
+      三不腐: ['不敢腐', '不能腐', '不想腐'],
+    };
+    for (const [term, expected] of Object.entries(items)) {
+      const e = byTerm.get(term);
+      expect(e, term).toBeDefined();
+      expect(e!.evidence, term).toBe('public-record');
+      expect(e!.components, term).toEqual(expected);
+    }
+  });
+
+  it('generates pinyin and traditional variants', () => {
+    const e = byTerm.get('两个确立')!;
+    expect(e.pinyin).toBe('liǎng gè què lì');
+    expect(e.variants).toContain('兩個確立');
+  });
+
+  it('gives corpus examples with their speech', () => {
+    const e = byTerm.get('三高四新')!;
+    expect(e.examples.length).toBeGreaterThan(0);
+    expect(e.examples[0]!.sentence).toContain('三高四新');
+    expect(e.corpus_count).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('lookup command', () => {
+  const lookup = (...args: string[]) =>
+    JSON.parse(execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lookup.ts', ...args], { cwd: ROOT, encoding: 'utf8' })) as Entry[];
+  it('puts 四个意识 first with its four items', () => {
+    const r = lookup('四个意识');
+    expect(r[0]!.term).toBe('四个意识');
+    expect(r[0]!.components).toHaveLength(4);
+    expect(Object.keys(r[0]!)).toEqual(expect.arrayContaining(['id', 'term', 'variants', 'pinyin', 'category', 'level', 'summary_zh', 'explanation_zh', 'english', 'explanation_en', 'components', 'origin', 'evidence', 'related', 'examples', 'notes']));
+  });
+  it('ranks by initials, pinyin with and without tones, traditional and English', () => {
+    expect(lookup('lgql')[0]!.term).toBe('两个确立');
+    expect(lookup('liang', 'ge', 'que', 'li')[0]!.term).toBe('两个确立');
+    expect(lookup('liǎng gè què lì')[0]!.term).toBe('两个确立');
+    expect(lookup('liǎng gè').map((e) => e.term).slice(0, 5)).toContain('两个确立');
+    expect(lookup('四個意識')[0]!.term).toBe('四个意识');
+    expect(lookup('four', 'consciousnesses')[0]!.term).toBe('四个意识');
+    expect(lookup('两个')[0]!.term.startsWith('两个')).toBe(true);
+  });
+  it('prints [] for no match, and every entry with --all', () => {
+    expect(lookup('zzzzqqqq')).toEqual([]);
+    expect(lookup('--all').length).toBe(result.glossary.entries.length);
+  });
+});
