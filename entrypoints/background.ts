@@ -49,14 +49,10 @@ export default defineBackground({
     });
     browser.contextMenus.onClicked.addListener((info, tab) => {
       if (info.menuItemId !== 'explain-selection' || !info.selectionText) return;
-      const best = search(searchIndex, info.selectionText, 1)[0];
-      const exact = best && (best.via === 'term' || best.via === 'variant');
-      if (exact && tab?.id !== undefined) {
-        void browser.tabs.sendMessage(tab.id, { type: 'open-card', id: best.id }).catch(() => openEntryPage(best.id));
-      } else {
-        void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#explain=${encodeURIComponent(info.selectionText.slice(0, 2000))}`) });
-      }
+      void explainSelection(info.selectionText, tab?.id);
     });
+    // The end-to-end tests call this in the service worker: headless Chromium has no menus to click.
+    (globalThis as unknown as { tifaExplainSelection: typeof explainSelection }).tifaExplainSelection = explainSelection;
 
     browser.commands.onCommand.addListener(async (command) => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -84,6 +80,20 @@ export default defineBackground({
     });
   },
 });
+
+/** “Explain this selection”: a known term opens its card in the page; anything else, the explain view. */
+async function explainSelection(text: string, tabId: number | undefined): Promise<'card' | 'entry-page' | 'explain'> {
+  const best = search(searchIndex, text, 1)[0];
+  const exact = best && (best.via === 'term' || best.via === 'variant');
+  if (exact && tabId !== undefined) {
+    const shown = await browser.tabs.sendMessage(tabId, { type: 'open-card', id: best.id }).catch(() => false);
+    if (shown) return 'card';
+    openEntryPage(best.id);
+    return 'entry-page';
+  }
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#explain=${encodeURIComponent(text.slice(0, 2000))}`) });
+  return 'explain';
+}
 
 function openEntryPage(id: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#entry/${encodeURIComponent(id)}`) });

@@ -61,10 +61,19 @@ export class CardHost {
     // Fixed, on top, outside the page's flow; no page style reaches inside the shadow root.
     host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block;';
     const root = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = cardCss;
     const mount = doc.createElement('div');
-    root.append(style, mount);
+    // A constructed stylesheet is not subject to the page's CSP (style-src 'none' blocks <style>).
+    const SheetCtor = doc.defaultView?.CSSStyleSheet;
+    if (SheetCtor && 'adoptedStyleSheets' in root) {
+      const sheet = new SheetCtor();
+      sheet.replaceSync(cardCss);
+      root.adoptedStyleSheets = [sheet];
+      root.append(mount);
+    } else {
+      const style = doc.createElement('style');
+      style.textContent = cardCss;
+      root.append(style, mount);
+    }
     doc.documentElement.append(host);
     root.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') {
