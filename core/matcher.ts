@@ -34,12 +34,16 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
   const usedCode = new Uint8Array(65536);
   // Patterns that start or end with an ASCII letter or digit (digit codes like 356, 1353) must not
   // match inside a longer word or number: 13560 does not contain the code 356.
+  // A bare digit code (all digits) matches only inside quotation marks: official text writes “1353”,
+  // while 第1353段 or 356元 are ordinary numbers.
   const edgeAlnum: number[] = [];
 
   rawPatterns.forEach((raw, p) => {
     const pattern = foldString(raw);
     patternLength.push(pattern.length);
-    edgeAlnum.push((isAsciiAlnum(pattern.charCodeAt(0)) ? 1 : 0) | (isAsciiAlnum(pattern.charCodeAt(pattern.length - 1)) ? 2 : 0));
+    edgeAlnum.push(
+      (isAsciiAlnum(pattern.charCodeAt(0)) ? 1 : 0) | (isAsciiAlnum(pattern.charCodeAt(pattern.length - 1)) ? 2 : 0) | (/^[0-9]+$/.test(pattern) ? 4 : 0),
+    );
     if (pattern.length === 0) return;
     let s = ROOT;
     for (let i = 0; i < pattern.length; i++) {
@@ -105,8 +109,10 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
         const edges = edgeAlnum[p]!;
         if (
           edges === 0 ||
-          (!((edges & 1) !== 0 && start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) &&
-            !((edges & 2) !== 0 && i + 1 < text.length && isAsciiAlnum(text.charCodeAt(i + 1))))
+          ((edges & 4) !== 0
+            ? start > 0 && i + 1 < text.length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
+            : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) &&
+              !((edges & 2) !== 0 && i + 1 < text.length && isAsciiAlnum(text.charCodeAt(i + 1))))
         ) {
           found.push({ start, end: i + 1, pattern: p });
         }
@@ -129,6 +135,10 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
 
   return { patternCount: rawPatterns.length, stateCount, findMatches };
 }
+
+/** Quotation marks around a digit code (after folding, full-width ＂＇ are ASCII). */
+const OPEN_QUOTES = '“‘「『"\'';
+const CLOSE_QUOTES = '”’」』"\'';
 
 function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);

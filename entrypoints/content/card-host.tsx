@@ -135,7 +135,15 @@ export class CardHost {
     const pos = await computePosition(reference, host, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 }), size({ padding: 8 })],
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => host.style.setProperty('--tifa-available-height', `${Math.max(160, Math.floor(availableHeight))}px`),
+        }),
+      ],
     });
     host.style.left = `${Math.round(pos.x)}px`;
     host.style.top = `${Math.round(pos.y)}px`;

@@ -71,6 +71,13 @@ export default defineContentScript({
       session.stop();
       reader?.detach();
     });
-    await session.start();
+    try {
+      await session.start();
+    } catch (err) {
+      // Never let our failure surface as the page's error; leave the page as it was and say so.
+      session.stop();
+      publishState(document, 'off', false, 0);
+      console.warn('[Tifa Reader] stopped on this page:', err);
+    }
   },
 });

@@ -151,8 +151,7 @@ export class PageSession {
     // Document order, for keyboard stepping.
     this.painted.sort((a, b) => {
       if (a.occurrence.block === b.occurrence.block) return a.occurrence.start - b.occurrence.start;
-      const r = a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
-      return r;
+      return compareInComposedTree(a.range.startContainer, b.range.startContainer) || a.occurrence.start - b.occurrence.start;
     });
   }
 
@@ -254,3 +253,29 @@ export class PageSession {
 const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<string, number>;
 
 const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
+/**
+ * Document order across shadow trees (Range.compareBoundaryPoints throws for nodes in different trees):
+ * a shadow tree's content sits at its host's place, after the host's own light-DOM position.
+ */
+export function compareInComposedTree(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const chain = (n: Node): Node[] => {
+    const out = [n];
+    for (let root = n.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) out.push(root.host);
+    return out;
+  };
+  const ca = chain(a);
+  const cb = chain(b);
+  for (const x of ca) {
+    const rootX = x.getRootNode();
+    const y = cb.find((n) => n.getRootNode() === rootX);
+    if (!y) continue;
+    if (x === y) return ca.indexOf(x) - cb.indexOf(y) > 0 ? 1 : -1; // deeper in the host's shadow tree comes later
+    const pos = x.compareDocumentPosition(y);
+    if (pos & Node.DOCUMENT_POSITION_CONTAINED_BY) return -1;
+    if (pos & Node.DOCUMENT_POSITION_CONTAINS) return 1;
+    return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+  return 0;
+}

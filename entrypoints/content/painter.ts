@@ -6,6 +6,7 @@
  */
 import { CATEGORIES } from '../../core/glossary-types';
 import { locate, OWN_UI_ATTRIBUTE, type Occurrence } from '../../core/text-model';
+import highlightCss from './style.css?inline';
 
 export interface Painted {
   occurrence: Occurrence;
@@ -43,6 +44,24 @@ export function createPainter(doc: Document): Painter {
 function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightCtor: typeof Highlight): Painter {
   const highlights = new Map<number, Highlight>();
   const categoryOf = new Map<Painted, number>();
+  // ::highlight() rules of the page's stylesheets do not reach into shadow trees: an open shadow root
+  // with terms gets the same rules as an adopted stylesheet (no change to its DOM).
+  const styledRoots = new WeakSet<ShadowRoot>();
+  let sheet: CSSStyleSheet | null = null;
+  const styleShadowRoot = (node: Node) => {
+    const root = node.getRootNode();
+    if (!(root instanceof ShadowRoot) || styledRoots.has(root)) return;
+    styledRoots.add(root);
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(highlightCss);
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // A page that froze adoptedStyleSheets: the ranges are still counted and reachable by keyboard.
+    }
+  };
   const get = (category: number) => {
     let h = highlights.get(category);
     if (!h) {
@@ -58,6 +77,7 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
       const out: Painted[] = [];
       for (const { occurrence, category } of items) {
         const painted = { occurrence, range: rangeOf(doc, occurrence) };
+        styleShadowRoot(painted.range.startContainer);
         get(category).add(painted.range);
         categoryOf.set(painted, category);
         out.push(painted);

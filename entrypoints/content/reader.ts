@@ -27,6 +27,8 @@ export class Reader {
   private cursor = -1;
   private frame = 0;
   private lastPoint: { x: number; y: number } | null = null;
+  /** Scroll events before this time come from our own scrollIntoView. */
+  private ownScrollUntil = 0;
   private readonly controller = new AbortController();
 
   constructor(
@@ -41,7 +43,7 @@ export class Reader {
     doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
     doc.addEventListener('click', (e) => this.onClick(e), { signal: this.controller.signal, capture: true });
     doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal: this.controller.signal, capture: true });
-    doc.addEventListener('scroll', () => this.card.isOpen && !this.focusInCard() && this.card.close(), opts);
+    doc.addEventListener('scroll', () => this.onScroll(), opts);
   }
 
   /** The session painted or repainted: refresh the hit index. */
@@ -52,6 +54,12 @@ export class Reader {
   detach(): void {
     this.controller.abort();
     this.card.destroy();
+  }
+
+  /** The page scrolled: a card opened by hover closes; our own scrolling (stepping to a term) does not count. */
+  private onScroll(): void {
+    if (!this.card.isOpen || this.focusInCard() || performance.now() < this.ownScrollUntil) return;
+    this.card.close();
   }
 
   private focusInCard(): boolean {
@@ -111,6 +119,7 @@ export class Reader {
     this.cursor = (this.cursor + direction + list.length) % list.length;
     const p = list[this.cursor]!;
     const el = p.range.startContainer.parentElement;
+    this.ownScrollUntil = performance.now() + 400;
     el?.scrollIntoView({ block: 'center', inline: 'nearest' });
     void this.openFor(p, true);
   }

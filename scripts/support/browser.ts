@@ -71,26 +71,29 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error') errors.push(`console: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
   });
   return errors;
 }
 
 /** Wait for the content script to settle: data-tifa-state is done or off. */
 export async function waitForSettled(page: Page, timeout = 15000): Promise<{ state: string; speech: string; matches: number }> {
-  await page.waitForFunction(
-    () => {
-      const s = document.documentElement.getAttribute('data-tifa-state');
-      return s === 'done' || s === 'off';
-    },
-    undefined,
-    { timeout },
-  );
-  return page.evaluate(() => ({
-    state: document.documentElement.getAttribute('data-tifa-state') ?? '',
-    speech: document.documentElement.getAttribute('data-tifa-speech') ?? '',
-    matches: Number(document.documentElement.getAttribute('data-tifa-matches')),
-  }));
+  // Polled from Node through Playwright's isolated utility world, so a page that overwrites its own
+  // globals (MutationObserver, requestAnimationFrame, Array.prototype.push) cannot break the wait.
+  const html = page.locator('html');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const state = (await html.getAttribute('data-tifa-state')) ?? '';
+    if (state === 'done' || state === 'off') {
+      return {
+        state,
+        speech: (await html.getAttribute('data-tifa-speech')) ?? '',
+        matches: Number(await html.getAttribute('data-tifa-matches')),
+      };
+    }
+    if (Date.now() > deadline) throw new Error(`content script did not settle within ${timeout} ms (data-tifa-state="${state}")`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

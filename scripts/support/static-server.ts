@@ -33,6 +33,10 @@ export async function startStaticServer(
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     requests.push(path);
     const extra = options.headers?.(path) ?? {};
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end(); // browsers ask for it on every page; a 404 would read as a page error
+      return;
+    }
     const route = options.routes?.[path];
     if (route) {
       res.writeHead(200, { 'content-type': TYPES['.html']!, ...extra });

@@ -130,6 +130,13 @@ describe('options sections', () => {
     await options.waitForSelector('.review-term');
     expect(await options.textContent('.review-term')).toBe(term);
 
+    // Non-default settings, so the round trip has settings to carry.
+    await browser.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+        settings: { mode: 'all', categories: ['ideology', 'party', 'local'], hoverDelayMs: 450, trigger: 'click', language: 'en', siteRules: { 'example.org': 'never' } },
+        settings$: { v: 2 },
+      }),
+    );
     await options.goto(browser.extensionUrl('options.html#data'));
     const download = options.waitForEvent('download');
     await options.click('text=JSON 备份');
@@ -143,6 +150,7 @@ describe('options sections', () => {
     await options.setInputFiles('input[data-import=backup]', { name: 'tifa-backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
     await options.waitForSelector('p[role=status]');
     const after = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<unknown> } } } }).chrome.storage.local.get());
+    expect((before as Record<string, { hoverDelayMs?: number }>).settings?.hoverDelayMs).toBe(450);
     const pick = (s: unknown) => {
       const o = s as Record<string, unknown>;
       return { settings: o.settings, vocabulary: o.vocabulary, review: o.review, userEntries: o.userEntries ?? [] };

@@ -51,18 +51,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Centre of the first highlighted range, read from the page's highlight registry. */
+/** Centre of the first highlighted range (scrolled into view), read from the page's highlight registry. */
 async function firstHighlightPoint(page: Page): Promise<{ x: number; y: number; text: string } | null> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    let best: { x: number; y: number; text: string; top: number } | null = null;
+    let first: Range | null = null;
     for (const h of registry.values())
-      for (const r of h) {
-        const rect = r.getBoundingClientRect();
-        if (rect.width > 0 && rect.top >= 0 && (!best || rect.top < best.top))
-          best = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: r.toString(), top: rect.top };
-      }
-    return best;
+      for (const r of h) if (!first || r.compareBoundaryPoints(Range.START_TO_START, first) < 0) first = r;
+    if (!first) return null;
+    first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = first.getClientRects()[0] ?? first.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: first.toString() };
   });
 }
 

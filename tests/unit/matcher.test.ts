@@ -35,7 +35,13 @@ describe('matcher (Aho-Corasick, leftmost-longest)', () => {
   it('keeps digit codes whole: 356 is not found inside 13560', () => {
     expect(found(['356'], '“356”特色产业')).toEqual([['356', '356']]);
     expect(found(['356'], '共13560人')).toEqual([]);
-    expect(found(['1353'], '1353工程')).toEqual([['1353', '1353']]);
+  });
+  it('matches a bare digit code only inside quotation marks', () => {
+    expect(found(['1353'], '明确了「1353」总体发展思路')).toEqual([['1353', '1353']]);
+    expect(found(['1353'], '第1353段')).toEqual([]);
+    expect(found(['356'], '票价356元')).toEqual([]);
+    expect(found(['356'], '“356')).toEqual([]);
+    expect(found(['两个确立', '356'], '“356”和“两个确立”')).toEqual([['356', '356'], ['两个确立', '两个确立']]);
   });
   it('handles astral-plane characters without shifting offsets', () => {
     const text = '𠀀两个确立𠀀';
