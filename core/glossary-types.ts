@@ -122,9 +122,29 @@ export interface Glossary {
  */
 export interface MatchIndex {
   version: 1;
+  /** Content hash of the fields below. */
+  digest: string;
   ids: string[];
   terms: string[];
   categories: number[];
   patterns: string[];
   patternEntry: number[];
+}
+
+/** Is this (from storage, so possibly damaged) a usable match index? Checks shape and lengths only. */
+export function isMatchIndex(v: unknown): v is MatchIndex {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  const numbers = (x: unknown) => Array.isArray(x) && x.every((n) => Number.isInteger(n) && (n as number) >= 0);
+  if (m.version !== 1 || typeof m.digest !== 'string' || !strings(m.ids) || !strings(m.terms) || !strings(m.patterns)) return false;
+  if (!numbers(m.categories) || !numbers(m.patternEntry)) return false;
+  const ids = m.ids as string[];
+  const entryCount = ids.length;
+  return (
+    (m.terms as string[]).length === entryCount &&
+    (m.categories as number[]).length === entryCount &&
+    (m.patternEntry as number[]).length === (m.patterns as string[]).length &&
+    (m.patternEntry as number[]).every((e) => e < entryCount)
+  );
 }

@@ -23,7 +23,7 @@ export function isHanCode(code: number): boolean {
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0x3400 && code <= 0x4dbf) ||
     (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xd840 && code <= 0xd87f) // high surrogates of planes 2-3 (CJK ext. B-H)
+    (code >= 0xd840 && code <= 0xd8bf) // high surrogates of planes 2-3 (U+20000..U+3FFFF, CJK ext. B-I)
   );
 }
 
@@ -43,7 +43,7 @@ export function isSpaceCode(code: number): boolean {
   );
 }
 
-const HAN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const HAN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud8bf][\udc00-\udfff]/; // same ranges as isHanCode
 export function hasHan(s: string): boolean {
   return HAN_RE.test(s);
 }

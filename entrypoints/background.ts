@@ -4,17 +4,23 @@ import { search } from '../core/search';
 import { entriesById as byId, entryView, searchIndex as getSearchIndex } from '../runtime/glossary';
 import { isBackgroundRequest } from '../runtime/messages';
 import { addToVocabulary } from '../runtime/vocabulary';
+import { bundledMatchIndex, publishMatchIndex } from '../runtime/match-index-store';
 
 const searchIndex = getSearchIndex();
 
 export default defineBackground({
   type: 'module',
   main() {
+    void publishMatchIndex().catch((err) => console.warn('[Tifa Reader] could not store the match index:', err));
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (!isBackgroundRequest(message)) return undefined;
       switch (message.type) {
         case 'get-entry':
           return Promise.resolve(entryView(message.id));
+        case 'get-match-index':
+          return Promise.resolve(bundledMatchIndex());
+        case 'get-entries':
+          return Promise.resolve(message.ids.map(entryView).filter((v): v is NonNullable<typeof v> => v !== null));
         case 'search':
           return Promise.resolve(search(searchIndex, message.query, message.limit ?? 20));
         case 'page-status': {

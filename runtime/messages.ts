@@ -2,12 +2,16 @@
  * Messages between the extension's parts: a typed union keyed on `type`, checked at runtime on
  * receipt (a message is data from another context, never trusted blindly).
  */
-import type { Entry, Speech } from '../core/glossary-types';
+import type { Entry, MatchIndex, Speech } from '../core/glossary-types';
 import type { SearchResult } from '../core/search';
 
 /** Sent to the background by the content script, popup and options pages. */
 export type BackgroundRequest =
   | { type: 'get-entry'; id: string }
+  /** The content script prefetches the entries of a page's terms, so a card opens without a round trip. */
+  | { type: 'get-entries'; ids: string[] }
+  /** A content script that found no match index in storage. */
+  | { type: 'get-match-index' }
   | { type: 'search'; query: string; limit?: number }
   | { type: 'page-status'; matches: number; speech: boolean; highlighted: boolean }
   | { type: 'save-term'; id: string; url: string; title: string; sentence: string };
@@ -20,6 +24,10 @@ export interface EntryView {
 
 export type BackgroundResponse<T extends BackgroundRequest['type']> = T extends 'get-entry'
   ? EntryView | null
+  : T extends 'get-entries'
+  ? EntryView[]
+  : T extends 'get-match-index'
+  ? MatchIndex
   : T extends 'search'
     ? SearchResult[]
     : T extends 'page-status' | 'save-term'
@@ -48,6 +56,10 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
   switch (r.type) {
     case 'get-entry':
       return typeof r.id === 'string' && r.id.length < 200;
+    case 'get-match-index':
+      return true;
+    case 'get-entries':
+      return Array.isArray(r.ids) && r.ids.length <= 1000 && r.ids.every((id) => typeof id === 'string' && id.length < 200);
     case 'search':
       return typeof r.query === 'string' && r.query.length < 500 && (r.limit === undefined || typeof r.limit === 'number');
     case 'page-status':

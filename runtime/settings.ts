@@ -1,57 +1,13 @@
 /**
  * Typed, versioned settings in extension storage (@wxt-dev/storage). A corrupted value is replaced by
- * the defaults field by field, never by throwing.
+ * the defaults field by field, never by throwing. Shape, defaults and repair: core/settings.ts.
  */
 import { storage } from '#imports';
-import { CATEGORIES, type Category } from '../core/glossary-types';
-import { migrateSettingsV1toV2 } from './migrations';
+import { migrateSettingsV1toV2 } from '../core/migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, sanitizeSettings, type Settings, type SiteRule } from '../core/settings';
 
-export type HighlightMode = 'speech' | 'all' | 'click';
-export type SiteRule = 'always' | 'never';
-export type CardTrigger = 'hover' | 'click' | 'modifier';
-export type UiLanguage = 'auto' | 'zh' | 'en';
+export * from '../core/settings';
 
-export interface Settings {
-  mode: HighlightMode;
-  categories: Category[];
-  hoverDelayMs: number;
-  trigger: CardTrigger;
-  language: UiLanguage;
-  siteRules: Record<string, SiteRule>;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  mode: 'speech',
-  categories: [...CATEGORIES],
-  hoverDelayMs: 300,
-  trigger: 'hover',
-  language: 'auto',
-  siteRules: {},
-};
-
-/** Repair a stored value of unknown shape: keep what is valid, default the rest. */
-export function sanitizeSettings(value: unknown): Settings {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const oneOf = <T extends string>(x: unknown, allowed: readonly T[], fallback: T): T =>
-    typeof x === 'string' && (allowed as readonly string[]).includes(x) ? (x as T) : fallback;
-  const rules: Record<string, SiteRule> = {};
-  if (typeof v.siteRules === 'object' && v.siteRules !== null) {
-    for (const [host, rule] of Object.entries(v.siteRules as Record<string, unknown>)) {
-      if ((rule === 'always' || rule === 'never') && host.length < 256) rules[host] = rule;
-    }
-  }
-  const delay = typeof v.hoverDelayMs === 'number' && Number.isFinite(v.hoverDelayMs) ? Math.min(2000, Math.max(0, v.hoverDelayMs)) : DEFAULT_SETTINGS.hoverDelayMs;
-  return {
-    mode: oneOf(v.mode, ['speech', 'all', 'click'] as const, DEFAULT_SETTINGS.mode),
-    categories: Array.isArray(v.categories) ? CATEGORIES.filter((c) => (v.categories as unknown[]).includes(c)) : [...CATEGORIES],
-    hoverDelayMs: delay,
-    trigger: oneOf(v.trigger, ['hover', 'click', 'modifier'] as const, DEFAULT_SETTINGS.trigger),
-    language: oneOf(v.language, ['auto', 'zh', 'en'] as const, DEFAULT_SETTINGS.language),
-    siteRules: rules,
-  };
-}
-
-export const SETTINGS_VERSION = 2;
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,

@@ -127,6 +127,11 @@ const plain = await chromium.launchPersistentContext('', {
   args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
 });
 
+// tsx compiles with keepNames, which wraps named functions inside page.evaluate callbacks in __name().
+const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+await ext.context.addInitScript({ content: NAME_SHIM });
+await plain.addInitScript({ content: NAME_SHIM });
+
 const rows: Array<Record<string, number | string>> = [];
 for (const p of PAGES) {
   const url = server.url(`/${p.name}.html`);

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { add_word, cut } from 'jieba-wasm';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
@@ -192,14 +193,16 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
     byLevel: tally('level'),
   };
 
-  const matchIndex: MatchIndex = {
-    version: 1,
+  const indexBody = {
     ids: entries.map((e) => e.id),
     terms: entries.map((e) => e.term),
     categories: entries.map((e) => CATEGORIES.indexOf(e.category)),
     patterns,
     patternEntry,
   };
+  // The digest tells the background whether the copy it keeps in storage for content scripts is current.
+  const digest = createHash('sha256').update(JSON.stringify(indexBody)).digest('hex').slice(0, 16);
+  const matchIndex: MatchIndex = { version: 1, digest, ...indexBody };
   return {
     glossary: { version: 1, speeches: speechesMeta, entries },
     matchIndex,

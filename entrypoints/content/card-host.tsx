@@ -3,12 +3,12 @@
  * leak in), created on first use and removed when highlighting is switched off.
  */
 import { render } from 'preact';
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import cardCss from '../../components/term-card.css?inline';
 import { TermCard } from '../../components/TermCard';
 import type { Lang } from '../../core/ui-text';
 import { t } from '../../core/ui-text';
 import { OWN_UI_ATTRIBUTE } from '../../core/text-model';
+import { placeCard } from '../../core/placement';
 import type { EntryView } from '../../runtime/messages';
 
 export interface CardRequest {
@@ -25,6 +25,8 @@ export interface CardDeps {
   doc: Document;
   lang: Lang;
   relatedTerms: Record<string, string>;
+  /** An entry already at hand (prefetched for the page's terms), or null. */
+  cachedEntry(id: string): EntryView | null;
   loadEntry(id: string): Promise<EntryView | null>;
   saveTerm(id: string, sentence: string): Promise<void>;
 }
@@ -92,10 +94,10 @@ export class CardHost {
     this.openedAt = performance.now();
     if (req.focus) this.returnFocus = this.deps.doc.activeElement;
     const { mount } = this.ensureHost();
-    const view = await this.deps.loadEntry(req.id);
+    const view = this.deps.cachedEntry(req.id) ?? (await this.deps.loadEntry(req.id));
     if (this.current !== req) return; // another card was asked for meanwhile
     this.draw(view, req);
-    await this.place(req.anchor);
+    this.place(req.anchor);
     if (req.focus) (mount.querySelector('button') as HTMLElement | null)?.focus();
     // For the benchmark: the frame in which the card first shows.
     requestAnimationFrame(() => performance.mark('tifa:card-painted'));
@@ -128,25 +130,20 @@ export class CardHost {
     );
   }
 
-  private async place(anchor: Range): Promise<void> {
+  /** Place the card by its term (synchronous: same frame as the drawing). */
+  private place(anchor: Range): void {
     const host = this.host;
-    if (!host) return;
-    const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects() };
-    const pos = await computePosition(reference, host, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableHeight }) => host.style.setProperty('--tifa-available-height', `${Math.max(160, Math.floor(availableHeight))}px`),
-        }),
-      ],
-    });
-    host.style.left = `${Math.round(pos.x)}px`;
-    host.style.top = `${Math.round(pos.y)}px`;
+    const win = this.deps.doc.defaultView;
+    if (!host || !win) return;
+    const rect = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+    // Measure at full height first, then cap it to the room on the chosen side.
+    host.style.removeProperty('--tifa-available-height');
+    const box = host.getBoundingClientRect();
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    const p = placeCard(rect, { width: box.width, height: box.height }, viewport);
+    host.style.setProperty('--tifa-available-height', `${p.maxHeight}px`);
+    host.style.left = `${p.x}px`;
+    host.style.top = `${p.y}px`;
   }
 
   close(): void {

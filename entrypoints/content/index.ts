@@ -1,10 +1,8 @@
 /** Content script entry: wires the page session, the reader and the card to the extension. */
 import { browser, defineContentScript } from '#imports';
-import type { MatchIndex } from '../../core/glossary-types';
 import { resolveLang } from '../../core/ui-text';
-import index from '../../dictionary/generated/match-index.json';
 import { isTabRequest, type EntryView } from '../../runtime/messages';
-import { getSettings } from '../../runtime/settings';
+import { loadPageData } from '../../runtime/page-data';
 import { CardHost } from './card-host';
 import { PageSession, pageHasHan } from './page-session';
 import { publishState } from './page-state';
@@ -24,13 +22,28 @@ export default defineContentScript({
       performance.mark('tifa:gated-off');
       return;
     }
-    const matchIndex = index as MatchIndex;
-    const settings = await getSettings();
+    const { settings, index: matchIndex } = await loadPageData();
+    if (!matchIndex) {
+      publishState(document, 'off', false, 0);
+      console.warn('[Tifa Reader] no glossary index available; nothing highlighted on this page');
+      return;
+    }
     const relatedTerms = Object.fromEntries(matchIndex.ids.map((id, i) => [id, matchIndex.terms[i]!]));
+    // Entries of the terms on this page, fetched in one message after painting: a card then opens
+    // without waiting for the background. Anything else (a related term) is asked for when needed.
+    const entries = new Map<string, EntryView>();
+    const prefetch = (ids: string[]) => {
+      const missing = ids.filter((id) => !entries.has(id));
+      if (missing.length === 0) return;
+      void (browser.runtime.sendMessage({ type: 'get-entries', ids: missing }) as Promise<EntryView[]>)
+        .then((views) => views.forEach((v) => entries.set(v.entry.id, v)))
+        .catch(() => undefined);
+    };
     const card = new CardHost({
       doc: document,
       lang: resolveLang(settings.language, navigator.language),
       relatedTerms,
+      cachedEntry: (id) => entries.get(id) ?? null,
       loadEntry: (id) => browser.runtime.sendMessage({ type: 'get-entry', id }) as Promise<EntryView | null>,
       saveTerm: async (id, sentence) => {
         await browser.runtime.sendMessage({ type: 'save-term', id, url: location.href, title: document.title, sentence });
@@ -42,7 +55,10 @@ export default defineContentScript({
       index: matchIndex,
       settings,
       reportStatus: (status) => void browser.runtime.sendMessage({ type: 'page-status', ...status }).catch(() => undefined),
-      onPainted: () => reader?.refresh(),
+      onPainted: (s) => {
+        reader?.refresh();
+        prefetch(s.pageTerms().terms.map((t) => t.id));
+      },
     });
     reader = new Reader(session, card, settings);
     reader.attach();

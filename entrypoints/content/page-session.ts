@@ -8,7 +8,7 @@ import { hasHan } from '../../core/normalize';
 import { createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
 import { blockOwnerOf, collectBlocks, createBlockWalker, type Block, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
-import type { Settings } from '../../runtime/settings';
+import type { Settings } from '../../core/settings';
 import { createPainter, type Painted, type Painter } from './painter';
 import { publishState } from './page-state';
 import { inSlices, resumableInSlices } from './slices';

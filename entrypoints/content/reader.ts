@@ -8,7 +8,7 @@ import { CardHost } from './card-host';
 import { HitIndex } from './hit-test';
 import type { Painted } from './painter';
 import type { PageSession } from './page-session';
-import type { Settings } from '../../runtime/settings';
+import type { Settings } from '../../core/settings';
 
 export function sentenceAround(o: Occurrence): string {
   const raw = o.block.raw;

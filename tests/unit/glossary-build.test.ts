@@ -58,8 +58,9 @@ describe('glossary build', () => {
     expect(notes['001']).toContain('ends mid-sentence');
     expect(notes['003']).toContain('dropped');
     expect(notes['002']).toContain('masked');
-    const c = cleanSpeech('t', '第一段，努\n\n力在实施。\n\n重复的一段话，长度足够二十个字以上的一段话。\n\n重复的一段话，长度足够二十个字以上的一段话。');
-    expect(c.paragraphs).toEqual(['第一段，努力在实施。', '重复的一段话，长度足够二十个字以上的一段话。']);
+    // A paragraph split mid-word is rejoined; a short line (a name, a date) is left alone.
+    const c = cleanSpeech('t', '今年以来，全市上下齐心协力，努\n\n力在实施。\n\n重复的一段话，长度足够二十个字以上的一段话。\n\n重复的一段话，长度足够二十个字以上的一段话。');
+    expect(c.paragraphs).toEqual(['今年以来，全市上下齐心协力，努力在实施。', '重复的一段话，长度足够二十个字以上的一段话。']);
   });
 
   it('records the 五个一体 misprint under 五位一体 instead of fixing it silently', () => {

@@ -1,7 +1,7 @@
 /** Typed, versioned storage: migrations, corrupted values, concurrent saves, backup round trip. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { migrateSettingsV1toV2 } from '../../runtime/migrations';
+import { migrateSettingsV1toV2 } from '../../core/migrations';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,0 +1,32 @@
+/**
+ * What a content script needs before it can scan: settings and the match index, in one storage read.
+ * No storage library and no bundled index here, to keep the script small (docs/performance.md).
+ */
+import { browser } from '#imports';
+import { isMatchIndex, type MatchIndex } from '../core/glossary-types';
+import { DEFAULT_SETTINGS, settingsFromStored, type Settings } from '../core/settings';
+
+export async function loadPageData(): Promise<{ settings: Settings; index: MatchIndex | null }> {
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = await browser.storage.local.get(['settings', 'settings$', 'matchIndex']);
+  } catch {
+    // storage unavailable: defaults, and the index from the background
+  }
+  let settings: Settings;
+  try {
+    settings = settingsFromStored(stored.settings, stored['settings$']);
+  } catch {
+    settings = { ...DEFAULT_SETTINGS };
+  }
+  let index: MatchIndex | null = isMatchIndex(stored.matchIndex) ? stored.matchIndex : null;
+  if (!index) {
+    try {
+      const fromBackground: unknown = await browser.runtime.sendMessage({ type: 'get-match-index' });
+      index = isMatchIndex(fromBackground) ? fromBackground : null;
+    } catch {
+      index = null;
+    }
+  }
+  return { settings, index };
+}
