@@ -5,7 +5,7 @@
  * does not grow with the number of patterns; building is linear in their total length.
  * Measured against mark.js and a RegExp alternation in bench/ (docs/performance.md).
  */
-import { foldString } from './normalize';
+import { foldString, foldTextCode } from './normalize';
 
 export interface Match {
   /** Offset of the first code unit, in the text given to `findMatches`. */
@@ -94,7 +94,8 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
     const found: Match[] = [];
     let s = ROOT;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+      // Folded here as well, so raw text with no whitespace to drop can be matched without a copy.
+      const c = foldTextCode(text.charCodeAt(i));
       if (usedCode[c] === 0) {
         s = ROOT;
         continue;
@@ -111,8 +112,8 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
           edges === 0 ||
           ((edges & 4) !== 0
             ? start > 0 && i + 1 < text.length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
-            : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) &&
-              !((edges & 2) !== 0 && i + 1 < text.length && isAsciiAlnum(text.charCodeAt(i + 1))))
+            : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(foldTextCode(text.charCodeAt(start - 1)))) &&
+              !((edges & 2) !== 0 && i + 1 < text.length && isAsciiAlnum(foldTextCode(text.charCodeAt(i + 1)))))
         ) {
           found.push({ start, end: i + 1, pattern: p });
         }
@@ -137,8 +138,8 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
 }
 
 /** Quotation marks around a digit code (after folding, full-width ＂＇ are ASCII). */
-const OPEN_QUOTES = '“‘「『"\'';
-const CLOSE_QUOTES = '”’」』"\'';
+const OPEN_QUOTES = '“‘「『"\'＂＇';
+const CLOSE_QUOTES = '”’」』"\'＂＇';
 
 function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);

@@ -52,6 +52,33 @@ export function hasHan(s: string): boolean {
  * Text prepared for matching: `text` is the folded text with whitespace between Han characters
  * removed; `rawOffset[i]` is the offset in the raw string of `text[i]`.
  */
+/** A text code unit as the matcher sees it: whitespace as U+0020, then folded. */
+export function foldTextCode(code: number): number {
+  return isSpaceCode(code) ? 0x20 : foldCode(code);
+}
+
+/**
+ * Does `raw` hold a whitespace run between two Han characters (which prepareMatchText drops)? If not,
+ * the matcher can read `raw` itself, folding as it goes, and offsets need no mapping.
+ */
+export function hasDroppableSpace(raw: string): boolean {
+  let lastIsHan = false;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      if (!lastIsHan) continue;
+      let j = i + 1;
+      while (j < raw.length && isSpaceCode(raw.charCodeAt(j))) j++;
+      if (j < raw.length && isHanCode(raw.charCodeAt(j))) return true;
+      lastIsHan = false;
+      i = j - 1;
+      continue;
+    }
+    if (code < 0xdc00 || code > 0xdfff) lastIsHan = isHanCode(code);
+  }
+  return false;
+}
+
 export interface MatchText {
   text: string;
   rawOffset: Int32Array;

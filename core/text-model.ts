@@ -4,7 +4,7 @@
  * (the page in the extension, linkedom in the CLI), using no DOM globals, so both count the same.
  */
 import type { Automaton } from './matcher';
-import { hasHan, prepareMatchText } from './normalize';
+import { hasDroppableSpace, hasHan, prepareMatchText } from './normalize';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -191,10 +191,15 @@ export interface Occurrence {
 }
 
 export function findOccurrences(block: Block, automaton: Automaton, patternEntry: readonly number[]): Occurrence[] {
-  const prepared = prepareMatchText(block.raw);
-  const found = automaton.findMatches(prepared.text);
   const out: Occurrence[] = [];
-  for (const m of found) {
+  // Most blocks have no whitespace between Han characters: the automaton reads the raw text (folding
+  // as it goes) and offsets are the raw ones. Only the others pay for a prepared copy and offset map.
+  if (!hasDroppableSpace(block.raw)) {
+    for (const m of automaton.findMatches(block.raw)) out.push({ block, start: m.start, end: m.end, entry: patternEntry[m.pattern]! });
+    return out;
+  }
+  const prepared = prepareMatchText(block.raw);
+  for (const m of automaton.findMatches(prepared.text)) {
     out.push({
       block,
       start: prepared.rawOffset[m.start]!,

@@ -81,6 +81,13 @@ for (const p of PAGES) {
 }
 const latin = latinPage(2048);
 routes['/latin-2m.html'] = () => latin;
+if (process.env.BENCH_DUMP) {
+  // Write the generated pages to a folder (to look at them, or to profile one) and stop.
+  mkdirSync(process.env.BENCH_DUMP, { recursive: true });
+  for (const [path, html] of Object.entries(routes)) writeFileSync(join(process.env.BENCH_DUMP, path.slice(1)), html());
+  console.log(`wrote ${Object.keys(routes).length} pages to ${process.env.BENCH_DUMP}`);
+  process.exit(0);
+}
 const markJs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
 const lab = buildSync({ entryPoints: [join(ROOT, 'bench', 'page-lab.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' }).outputFiles[0]!.text;
 

@@ -8,16 +8,30 @@ import type { Painted } from './painter';
 export class HitIndex {
   private byNode = new Map<Node, Painted[]>();
 
+  /** Index occurrences by the text nodes they cover: from the range's ends, with no DOM queries. */
   rebuild(painted: readonly Painted[]): void {
     this.byNode.clear();
     for (const p of painted) {
-      for (const node of p.occurrence.block.nodes) {
-        if (!p.range.intersectsNode(node)) continue;
-        let list = this.byNode.get(node);
-        if (!list) this.byNode.set(node, (list = []));
-        list.push(p);
+      const first = p.range.startContainer;
+      const last = p.range.endContainer;
+      if (first === last) {
+        this.add(first, p);
+        continue;
+      }
+      const nodes = p.occurrence.block.nodes;
+      let i = nodes.indexOf(first as Text);
+      if (i < 0) continue;
+      for (; i < nodes.length; i++) {
+        this.add(nodes[i]!, p);
+        if (nodes[i] === last) break;
       }
     }
+  }
+
+  private add(node: Node, p: Painted): void {
+    const list = this.byNode.get(node);
+    if (list) list.push(p);
+    else this.byNode.set(node, [p]);
   }
 
   at(doc: Document, x: number, y: number): Painted | null {

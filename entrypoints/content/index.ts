@@ -23,6 +23,7 @@ export default defineContentScript({
       return;
     }
     const { settings, index: matchIndex } = await loadPageData();
+    performance.mark('tifa:data-loaded');
     if (!matchIndex) {
       publishState(document, 'off', false, 0);
       console.warn('[Tifa Reader] no glossary index available; nothing highlighted on this page');

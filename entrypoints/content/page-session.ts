@@ -81,13 +81,16 @@ export class PageSession {
     publishState(doc, 'scanning', false, 0);
     performance.mark('tifa:scan-start');
     this.matcher = createPageMatcher(this.deps.index);
+    performance.mark('tifa:matcher-built');
     const walker = createBlockWalker(doc.body);
     if (!(await resumableInSlices((pause) => walker.run(pause), this.abort.signal))) return;
+    performance.mark('tifa:walked');
     this.blocks = walker.result.blocks;
     this.textLength = walker.result.textLength;
     const occurrences: Occurrence[] = [];
     const ok = await inSlices(this.blocks.length, (i) => matchBlocks(this.matcher!, [this.blocks[i]!], occurrences), this.abort.signal);
     if (!ok) return;
+    performance.mark('tifa:matched');
     this.occurrences = occurrences;
     this.detection = detectSpeechPage(
       pageSignals({ host: this.host, title: doc.title, blocks: this.blocks, textLength: this.textLength, occurrences }),
@@ -95,6 +98,7 @@ export class PageSession {
     const auto = force || rule === 'always' || settings.mode === 'all' || (settings.mode === 'speech' && this.detection.speech);
     if (auto) await this.setHighlighting(true);
     else this.publish();
+    performance.mark('tifa:ranges-registered');
     this.observe();
     // For the benchmark: the frame after the last range was registered.
     requestAnimationFrame(() => performance.mark('tifa:painted'));
@@ -132,6 +136,8 @@ export class PageSession {
     const painter = this.painter!;
     const CHUNK = 200;
     const items = list.filter((o) => this.enabled(o)).map((occurrence) => ({ occurrence, category: this.deps.index.categories[occurrence.entry]! }));
+    // A first paint comes in document order (blocks are walked in order); later additions need sorting.
+    const inOrder = this.painted.length === 0;
     await inSlices(Math.ceil(items.length / CHUNK), (c) => {
       this.withoutObserving(() => {
         for (const p of painter.add(items.slice(c * CHUNK, (c + 1) * CHUNK))) {
@@ -143,7 +149,7 @@ export class PageSession {
         }
       });
     }, this.abort.signal);
-    this.sortPainted();
+    if (!inOrder) this.sortPainted();
     this.deps.onPainted?.(this);
   }
 
