@@ -129,6 +129,17 @@ describe('options sections', () => {
     await options.goto(browser.extensionUrl('options.html#review'));
     await options.waitForSelector('.review-term');
     expect(await options.textContent('.review-term')).toBe(term);
+    // Grade it, so the round trip below carries review state too.
+    await options.click('text=显示答案');
+    await options.click('text=记得');
+    await expect
+      .poll(() =>
+        browser.worker.evaluate(async () => {
+          const r = (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('review')).review;
+          return r && typeof r === 'object' ? Object.keys(r).length : 0;
+        }),
+      )
+      .toBe(1);
 
     // Non-default settings, so the round trip has settings to carry.
     await browser.worker.evaluate(() =>
