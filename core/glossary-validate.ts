@@ -104,10 +104,14 @@ export function validateEntries(files: SourceFile[], options: ValidateOptions = 
           if (typeof o !== 'object' || o === null || typeof o.text !== 'string' || o.text.trim() === '' || typeof o.source !== 'string' || o.source.trim() === '')
             bad('english', `item ${i + 1} must be {"text": "...", "source": "..."}`);
         });
-      if (typeof e.term === 'string' && !isMatchableSurface(e.term)) bad('term', 'must be at least two characters (three for a digit code)');
+      // Page text loses whitespace between Han characters before matching, so a surface with
+      // whitespace in it could never match.
+      if (typeof e.term === 'string' && /\s/.test(e.term)) bad('term', 'must not contain whitespace (write 两个确立, not 两个 确立)');
+      else if (typeof e.term === 'string' && !isMatchableSurface(e.term)) bad('term', 'must be at least two characters (three for a digit code)');
       if (Array.isArray(e.variants))
         e.variants.forEach((v, i) => {
-          if (typeof v === 'string' && !isMatchableSurface(v)) bad('variants', `item ${i + 1} "${v}" is too short to match safely`);
+          if (typeof v === 'string' && /\s/.test(v)) bad('variants', `item ${i + 1} "${v}" contains whitespace and could never match`);
+          else if (typeof v === 'string' && !isMatchableSurface(v)) bad('variants', `item ${i + 1} "${v}" is too short to match safely`);
         });
       if (e.evidence === 'context-only') {
         if (Array.isArray(e.components) && e.components.length > 0)

@@ -35,6 +35,11 @@ describe('glossary validation', () => {
     expect(p[0]).toContain('"si-ge-yi-shi"');
     expect(p[0]).toContain('field "category"');
   });
+  it('rejects surfaces with whitespace, which could never match page text', () => {
+    const p = problems([{ ...good, term: '四个 意识', variants: ['四个\u00a0意识'] }]);
+    expect(p.join('\n')).toContain('field "term": must not contain whitespace');
+    expect(p.join('\n')).toContain('field "variants": item 1');
+  });
   it('rejects a context-only entry that lists items', () => {
     const p = problems([{ ...good, evidence: 'context-only', explanation_zh: '讲话未说明其具体内容。' }]);
     expect(p.join('\n')).toContain('field "components"');
