@@ -20,14 +20,17 @@ const state = await waitForSettled(page);
 console.log(`sample speech: ${server.url('/sample-speech.html')} — state ${state.state}, speech page ${state.speech}, ${state.matches} terms highlighted`);
 
 if (headless) {
-  // Show a card too: hover the first highlighted term.
+  // Show a card too: hover a formula with numbered items (两个确立), placed a third of the way down.
   const box = await page.evaluate(() => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const hl of h.values()) for (const r of hl) {
-      const rect = r.getBoundingClientRect();
-      if (rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
+    let chosen: Range | null = null;
+    for (const hl of h.values())
+      for (const r of hl) if (!chosen || (r.toString() === '两个确立' && chosen.toString() !== '两个确立')) chosen = r;
+    if (!chosen) return null;
+    const first = chosen.getBoundingClientRect();
+    window.scrollBy(0, first.top - innerHeight * 0.3);
+    const rect = chosen.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   });
   if (box) {
     await page.mouse.move(box.x, box.y);
