@@ -24,6 +24,7 @@ describe('speech page detection on the fixture set', () => {
     let fp = 0;
     let fn = 0;
     const wrong: string[] = [];
+    const scores: string[] = [];
     for (const m of manifest) {
       const { document } = parseHTML(readFileSync(join(PAGES, m.file), 'utf8'));
       const { blocks, textLength } = collectBlocks(document.body as unknown as Node);
@@ -32,12 +33,14 @@ describe('speech page detection on the fixture set', () => {
       if (d.speech && m.speech) tp++;
       else if (d.speech && !m.speech) fp++;
       else if (!d.speech && m.speech) fn++;
+      scores.push(`${m.speech ? 'S' : '-'} ${d.score.toFixed(1).padStart(5)} ${m.file} [${d.reasons.join('; ')}]`);
       if (d.speech !== m.speech) wrong.push(`${m.file} (${m.note}): score ${d.score} [${d.reasons.join('; ')}]`);
     }
     const precision = tp / Math.max(1, tp + fp);
     const recall = tp / Math.max(1, tp + fn);
     console.log(`detector on ${manifest.length} fixture pages: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`);
     if (wrong.length) console.log(`misclassified:\n  ${wrong.join('\n  ')}`);
+    if (process.env.DETECTOR_SCORES) console.log(scores.join('\n'));
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
