@@ -13,6 +13,8 @@ import { findChromium, launchWithExtension, ROOT, waitForSettled } from './suppo
 import { startStaticServer } from './support/static-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_ONLY=hover: measure only click-to-card, print it, write nothing (for working on the card). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const OUT = join(ROOT, 'test-output', 'bench');
 mkdirSync(OUT, { recursive: true });
 const index = JSON.parse(readFileSync(join(ROOT, 'dictionary', 'generated', 'match-index.json'), 'utf8')) as MatchIndex;
@@ -140,7 +142,7 @@ await ext.context.addInitScript({ content: NAME_SHIM });
 await plain.addInitScript({ content: NAME_SHIM });
 
 const rows: Array<Record<string, number | string>> = [];
-for (const p of PAGES) {
+for (const p of ONLY ? [] : PAGES) {
   const url = server.url(`/${p.name}.html`);
   const o = [];
   for (let i = 0; i < RUNS; i++) o.push(await ours(ext.context, url));
@@ -157,14 +159,19 @@ for (const p of PAGES) {
       await page.addScriptTag({ content: markJs });
       return page.evaluate(
         (terms) =>
-          new Promise<{ ms: number; matches: number }>((resolve) => {
+          new Promise<{ ms: number; matches: number; error?: string }>((resolve) => {
             const t0 = performance.now();
-            // @ts-expect-error mark.js global
-            new Mark(document.body).mark(terms, {
-              acrossElements: true,
-              separateWordSearch: false,
-              done: (n: number) => resolve({ ms: performance.now() - t0, matches: n }),
-            });
+            try {
+              // @ts-expect-error mark.js global
+              new Mark(document.body).mark(terms, {
+                acrossElements: true,
+                separateWordSearch: false,
+                done: (n: number) => resolve({ ms: performance.now() - t0, matches: n }),
+              });
+            } catch (err) {
+              // mark.js builds one RegExp per term over the whole text; on large pages it can overflow.
+              resolve({ ms: performance.now() - t0, matches: 0, error: String((err as Error).message ?? err).slice(0, 120) });
+            }
           }),
         index.patterns,
       );
@@ -179,12 +186,15 @@ for (const p of PAGES) {
   const oursMs = median(o.map((x) => x.ms));
   const floorMs = median(f.map((x) => x.ms));
   const markMs = median(mk.map((x) => x.ms));
+  const markError = mk.find((x) => x.error)?.error;
   rows.push({
     name: p.name,
     text_kb: round(textKb, 0),
     ours_ms: round(oursMs),
     floor_ms: round(floorMs),
+    // When mark.js crashed, its time is how long it ran before crashing: a lower bound.
     markjs_ms: round(markMs),
+    markjs_error: markError ?? '',
     naive_ms: round(median(nv.map((x) => x.ms))),
     speedup_vs_markjs: round(markMs / oursMs),
     ours_vs_floor: round(oursMs / floorMs, 2),
@@ -193,7 +203,7 @@ for (const p of PAGES) {
     markjs_matches: mk[0]!.matches,
     naive_matches: nv[0]!.matches,
   });
-  console.log(`${p.name}: ours ${round(oursMs)} ms, floor ${round(floorMs)} ms, mark.js ${round(markMs)} ms`);
+  console.log(`${p.name}: ours ${round(oursMs)} ms, floor ${round(floorMs)} ms, mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
 }
 
 // Scale: the same 200 KB page, our glossary vs 20,000 synthetic terms.
@@ -209,7 +219,7 @@ while (synthetic.size < 20000) {
 const scaleUrl = server.url('/speech-200k.html');
 const small = [];
 const large = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (ONLY ? 0 : RUNS); i++) {
   small.push(await inPlainPage(plain, scaleUrl, async (page) => {
     await page.addScriptTag({ content: lab });
     return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; matchMs: number } } }).tifaLab.scale(pt), index.patterns);
@@ -231,7 +241,7 @@ const scale = {
 
 // A 2 MB page with no CJK text: the content script's work until it gives up.
 const nonCjk = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (ONLY ? 0 : RUNS); i++) {
   const page = await ext.context.newPage();
   await page.goto(server.url('/latin-2m.html'));
   await page.waitForFunction(() => performance.getEntriesByName('tifa:gated-off').length > 0, undefined, { timeout: 30_000 });
@@ -242,7 +252,7 @@ for (let i = 0; i < RUNS; i++) {
 
 // Hover (here: click, which opens at once; hover adds only the configured delay) to the card's first paint.
 const hover = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (ONLY && ONLY !== 'hover' ? 0 : RUNS); i++) {
   const page = await ext.context.newPage();
   await page.goto(server.url('/speech-20k.html'));
   await waitForSettled(page);
@@ -260,6 +270,13 @@ for (let i = 0; i < RUNS; i++) {
   await page.mouse.click(pt!.x, pt!.y);
   await page.waitForFunction(() => performance.getEntriesByName('tifa:card-painted').length > 0, undefined, { timeout: 10_000 });
   const at = await page.evaluate(() => performance.getEntriesByName('tifa:card-painted')[0]!.startTime - (window as unknown as { __clickAt: number }).__clickAt);
+  if (ONLY)
+    console.log(
+      await page.evaluate(() => {
+        const c = (window as unknown as { __clickAt: number }).__clickAt;
+        return ['tifa:card-open', 'tifa:card-placed', 'tifa:card-painted'].map((n) => `${n.slice(10)} ${(performance.getEntriesByName(n)[0]!.startTime - c).toFixed(1)}`).join(' | ');
+      }),
+    );
   hover.push(at);
   await page.close();
 }
@@ -267,6 +284,10 @@ for (let i = 0; i < RUNS; i++) {
 await ext.close();
 await plain.close();
 await server.close();
+if (ONLY) {
+  console.log(`click to card painted: median ${round(median(hover))} ms of ${hover.map((x) => round(x)).join(', ')}`);
+  process.exit(0);
+}
 
 // Sizes.
 const contentJs = readFileSync(join(ROOT, '.output', 'chrome-mv3', 'content-scripts', 'content.js'));
@@ -289,7 +310,7 @@ const head = ['page', 'text KB', 'ours ms', 'floor ms', 'mark.js ms', 'naive ms'
 const table = [
   `| ${head.join(' | ')} |`,
   `| ${head.map(() => '---').join(' | ')} |`,
-  ...rows.map((x) => `| ${[x.name, x.text_kb, x.ours_ms, x.floor_ms, x.markjs_ms, x.naive_ms, x.speedup_vs_markjs, x.ours_vs_floor, x.longest_task_ms, x.matches, x.markjs_matches, x.naive_matches].join(' | ')} |`),
+  ...rows.map((x) => `| ${[x.name, x.text_kb, x.ours_ms, x.floor_ms, x.markjs_error ? `≥ ${x.markjs_ms} (crashed)` : x.markjs_ms, x.naive_ms, x.speedup_vs_markjs, x.ours_vs_floor, x.longest_task_ms, x.matches, x.markjs_matches, x.naive_matches].join(' | ')} |`),
   '',
   `| measure | value |`,
   `| --- | --- |`,

@@ -37,7 +37,12 @@ export default defineContentScript({
       const missing = ids.filter((id) => !entries.has(id));
       if (missing.length === 0) return;
       void (browser.runtime.sendMessage({ type: 'get-entries', ids: missing }) as Promise<EntryView[]>)
-        .then((views) => views.forEach((v) => entries.set(v.entry.id, v)))
+        .then((views) => {
+          views.forEach((v) => entries.set(v.entry.id, v));
+          const first = views[0];
+          const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+          if (first) (idle ?? ((cb: () => void) => setTimeout(cb, 50)))(() => card.prewarm(first), { timeout: 1000 });
+        })
         .catch(() => undefined);
     };
     const card = new CardHost({
