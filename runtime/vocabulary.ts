@@ -27,7 +27,8 @@ export function sanitizeVocabulary(value: unknown): VocabularyItem[] | null {
       id: r.id,
       term: r.term,
       savedAt: typeof r.savedAt === 'string' ? r.savedAt : '',
-      url: typeof r.url === 'string' ? r.url : '',
+      // Only a web page's address is kept: a `javascript:` or `data:` URL from an imported file is dropped.
+      url: typeof r.url === 'string' && /^https?:\/\//i.test(r.url) ? r.url : '',
       title: typeof r.title === 'string' ? r.title : '',
       sentence: typeof r.sentence === 'string' ? r.sentence : '',
     });

@@ -42,6 +42,11 @@ describe('vocabulary', () => {
     await fakeBrowser.storage.local.set({ vocabulary: '{{{corrupted' });
     expect(await getVocabulary()).toEqual([item()]);
   });
+  it('keeps only web addresses: a javascript: or data: URL from an imported file is dropped', async () => {
+    const { sanitizeVocabulary } = await import('../../runtime/vocabulary');
+    const items = sanitizeVocabulary([item({ url: 'javascript:alert(1)' }), item({ id: 'b', url: 'DATA:text/html,<script>' }), item({ id: 'c', url: 'https://www.gov.cn/a' })]);
+    expect(items!.map((v) => v.url)).toEqual(['', '', 'https://www.gov.cn/a']);
+  });
   it('loses nothing when two saves arrive at the same moment', async () => {
     const { addToVocabulary, getVocabulary } = await import('../../runtime/vocabulary');
     await Promise.all(Array.from({ length: 20 }, (_, i) => addToVocabulary(item({ id: `t${i}`, url: `http://127.0.0.1/${i}` }))));
