@@ -1,8 +1,8 @@
 import { CATEGORIES, CATEGORY_LABELS } from '../core/glossary-types';
 import { t, type Lang } from '../core/ui-text';
-import type { CardTrigger, HighlightMode, Settings, UiLanguage } from '../runtime/settings';
+import type { CardTrigger, HighlightMode, HighlightStyle, Settings, UiLanguage } from '../runtime/settings';
 
-/** Highlight mode, categories, hover delay, trigger and interface language. */
+/** Highlight mode, categories, highlight style, hover delay, trigger and interface language. */
 export function SettingsForm({ settings, lang, onChange }: { settings: Settings; lang: Lang; onChange(change: Partial<Settings>): void }) {
   const zh = lang === 'zh';
   return (
@@ -32,6 +32,14 @@ export function SettingsForm({ settings, lang, onChange }: { settings: Settings;
           </label>
         ))}
       </fieldset>
+      <label class="row">
+        {zh ? '高亮样式' : 'Highlight style'}
+        <select value={settings.highlightStyle} onChange={(e) => onChange({ highlightStyle: (e.target as HTMLSelectElement).value as HighlightStyle })}>
+          <option value="tint-underline">{zh ? '底色加下划线' : 'Tint and underline'}</option>
+          <option value="underline">{zh ? '只用下划线' : 'Underline only'}</option>
+          <option value="tint">{zh ? '只用底色' : 'Tint only'}</option>
+        </select>
+      </label>
       <label class="row">
         {zh ? '打开解释卡片' : 'Open the card on'}
         <select value={settings.trigger} onChange={(e) => onChange({ trigger: (e.target as HTMLSelectElement).value as CardTrigger })}>

@@ -63,6 +63,9 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
   });
 
   const stateCount = depth.length;
+  // The root's transitions as a dense table (0 = stay at the root).
+  const rootNext = new Int32Array(65536);
+  for (const [key, t] of next) if (key < 65536) rootNext[key] = t;
   const fail = new Int32Array(stateCount);
   const dict = new Int32Array(stateCount); // nearest proper suffix state that is terminal, or 0
   // Children lists for the BFS, derived from the goto map.
@@ -100,9 +103,20 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
         s = ROOT;
         continue;
       }
-      let t: number | undefined;
-      while ((t = next.get(s * 65536 + c)) === undefined && s !== ROOT) s = fail[s]!;
-      s = t ?? ROOT;
+      // Follow failure links until a state has a transition on c; the root's are a dense table,
+      // since most characters of a page are read at the root.
+      for (;;) {
+        if (s === ROOT) {
+          s = rootNext[c]!;
+          break;
+        }
+        const t = next.get(s * 65536 + c);
+        if (t !== undefined) {
+          s = t;
+          break;
+        }
+        s = fail[s]!;
+      }
       let o = terminal[s]! >= 0 ? s : dict[s]!;
       while (o !== ROOT) {
         const p = terminal[o]!;

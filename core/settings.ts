@@ -9,10 +9,14 @@ export type HighlightMode = 'speech' | 'all' | 'click';
 export type SiteRule = 'always' | 'never';
 export type CardTrigger = 'hover' | 'click' | 'modifier';
 export type UiLanguage = 'auto' | 'zh' | 'en';
+/** How terms are marked: a tint with an underline (default), the underline only, or the tint only. */
+export type HighlightStyle = 'tint-underline' | 'underline' | 'tint';
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['tint-underline', 'underline', 'tint'];
 
 export interface Settings {
   mode: HighlightMode;
   categories: Category[];
+  highlightStyle: HighlightStyle;
   hoverDelayMs: number;
   trigger: CardTrigger;
   language: UiLanguage;
@@ -22,6 +26,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   mode: 'speech',
   categories: [...CATEGORIES],
+  highlightStyle: 'tint-underline',
   hoverDelayMs: 300,
   trigger: 'hover',
   language: 'auto',
@@ -43,6 +48,7 @@ export function sanitizeSettings(value: unknown): Settings {
   return {
     mode: oneOf(v.mode, ['speech', 'all', 'click'] as const, DEFAULT_SETTINGS.mode),
     categories: Array.isArray(v.categories) ? CATEGORIES.filter((c) => (v.categories as unknown[]).includes(c)) : [...CATEGORIES],
+    highlightStyle: oneOf(v.highlightStyle, HIGHLIGHT_STYLES, DEFAULT_SETTINGS.highlightStyle),
     hoverDelayMs: delay,
     trigger: oneOf(v.trigger, ['hover', 'click', 'modifier'] as const, DEFAULT_SETTINGS.trigger),
     language: oneOf(v.language, ['auto', 'zh', 'en'] as const, DEFAULT_SETTINGS.language),

@@ -13,7 +13,7 @@ import { findChromium, launchWithExtension, ROOT, waitForSettled } from './suppo
 import { startStaticServer } from './support/static-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=hover: measure only click-to-card, print it, write nothing (for working on the card). */
+/** BENCH_ONLY=hover or =scale: measure only that, print it, write nothing (for working on one thing). */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const OUT = join(ROOT, 'test-output', 'bench');
 mkdirSync(OUT, { recursive: true });
@@ -219,7 +219,7 @@ while (synthetic.size < 20000) {
 const scaleUrl = server.url('/speech-200k.html');
 const small = [];
 const large = [];
-for (let i = 0; i < (ONLY ? 0 : RUNS); i++) {
+for (let i = 0; i < (ONLY && ONLY !== 'scale' ? 0 : RUNS); i++) {
   small.push(await inPlainPage(plain, scaleUrl, async (page) => {
     await page.addScriptTag({ content: lab });
     return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; matchMs: number } } }).tifaLab.scale(pt), index.patterns);
@@ -285,7 +285,8 @@ await ext.close();
 await plain.close();
 await server.close();
 if (ONLY) {
-  console.log(`click to card painted: median ${round(median(hover))} ms of ${hover.map((x) => round(x)).join(', ')}`);
+  if (hover.length) console.log(`click to card painted: median ${round(median(hover))} ms of ${hover.map((x) => round(x)).join(', ')}`);
+  if (small.length) console.log(`scale: ${JSON.stringify(scale)}`);
   process.exit(0);
 }
 

@@ -10,7 +10,7 @@ import { blockOwnerOf, collectBlocks, createBlockWalker, type Block, type Occurr
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../core/settings';
 import { createPainter, type Painted, type Painter } from './painter';
-import { publishState } from './page-state';
+import { publishState, publishStyle } from './page-state';
 import { inSlices, resumableInSlices } from './slices';
 
 export interface SessionDeps {
@@ -164,6 +164,7 @@ export class PageSession {
   private publish(): void {
     const matches = this.highlighted ? this.painted.length : 0;
     publishState(this.doc, this.highlighted ? 'done' : 'off', this.detection.speech, matches);
+    publishStyle(this.doc, this.highlighted ? this.deps.settings.highlightStyle : null);
     this.deps.reportStatus({ matches: this.highlighted ? matches : this.occurrences.length, speech: this.detection.speech, highlighted: this.highlighted });
   }
 

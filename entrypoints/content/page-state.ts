@@ -12,3 +12,11 @@ export function publishState(doc: Document, state: PageState, speech: boolean, m
   html.setAttribute('data-tifa-speech', String(speech));
   html.setAttribute('data-tifa-matches', String(matches));
 }
+
+/** The highlight style setting, as `data-tifa-style` on <html> (absent for the default or when off). */
+export function publishStyle(doc: Document, style: string | null): void {
+  const html = doc.documentElement;
+  if (!html) return;
+  if (style && style !== 'tint-underline') html.setAttribute('data-tifa-style', style);
+  else html.removeAttribute('data-tifa-style');
+}

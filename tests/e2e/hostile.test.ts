@@ -75,7 +75,7 @@ afterAll(async () => {
 async function snapshot(page: Page): Promise<string> {
   return page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    for (const a of ['data-tifa-state', 'data-tifa-speech', 'data-tifa-matches']) clone.removeAttribute(a);
+    for (const a of ['data-tifa-state', 'data-tifa-speech', 'data-tifa-matches', 'data-tifa-style']) clone.removeAttribute(a);
     clone.querySelectorAll('tifa-card').forEach((n) => n.remove());
     const fields = [...document.querySelectorAll('textarea, input')].map((e) => (e as HTMLInputElement).value).join('|');
     return clone.outerHTML + '\n' + fields;

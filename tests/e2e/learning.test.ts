@@ -144,7 +144,7 @@ describe('options sections', () => {
     // Non-default settings, so the round trip has settings to carry.
     await browser.worker.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
-        settings: { mode: 'all', categories: ['ideology', 'party', 'local'], hoverDelayMs: 450, trigger: 'click', language: 'en', siteRules: { 'example.org': 'never' } },
+        settings: { mode: 'all', categories: ['ideology', 'party', 'local'], highlightStyle: 'underline', hoverDelayMs: 450, trigger: 'click', language: 'en', siteRules: { 'example.org': 'never' } },
         settings$: { v: 2 },
       }),
     );

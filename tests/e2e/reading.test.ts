@@ -207,4 +207,27 @@ describe('reading a speech page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('applies the highlight style setting (underline only) and shows it', async () => {
+    type Local = { set(v: object): Promise<void>; remove(k: string[]): Promise<void> };
+    await browser.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.set({
+        settings: { mode: 'speech', highlightStyle: 'underline' },
+        settings$: { v: 2 },
+      }),
+    );
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/sample-speech.html'));
+    await waitForSettled(page);
+    expect(await page.getAttribute('html', 'data-tifa-style')).toBe('underline');
+    const background = await page.evaluate(() => {
+      const el = document.querySelector('p')!;
+      return getComputedStyle(el, '::highlight(tifa-ideology)').backgroundColor;
+    });
+    expect(background).toBe('rgba(0, 0, 0, 0)');
+    await firstHighlightPoint(page);
+    await screenshot(page, 'highlight-underline.png');
+    await page.close();
+    await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.remove(['settings', 'settings$']));
+  });
 });
