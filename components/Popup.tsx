@@ -25,7 +25,9 @@ export function Popup() {
       if (tab?.id === undefined) return;
       setTabId(tab.id);
       try {
-        setHost(new URL(tab.url ?? '').hostname);
+        // The per-site switch is for web pages only (not the browser's or an extension's own pages).
+        const url = new URL(tab.url ?? '');
+        setHost(url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : '');
       } catch {
         setHost('');
       }

@@ -32,7 +32,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { headless?: boolean; locale?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headless?: boolean; locale?: string; hasTouch?: boolean; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}. Build it first: npm run build`);
   }
@@ -41,7 +43,9 @@ export async function launchWithExtension(options: { headless?: boolean; locale?
     executablePath: findChromium(),
     headless: options.headless ?? true,
     locale: options.locale ?? 'zh-CN',
-    viewport: { width: 1200, height: 860 },
+    viewport: options.viewport ?? { width: 1200, height: 860 },
+    ...(options.hasTouch ? { hasTouch: true } : {}),
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
