@@ -151,7 +151,7 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
   return { patternCount: rawPatterns.length, stateCount, findMatches };
 }
 
-/** Quotation marks around a digit code (after folding, full-width ＂＇ are ASCII). */
+/** Quotation marks that may enclose a digit code: curly, corner, straight and full-width. */
 const OPEN_QUOTES = '“‘「『"\'＂＇';
 const CLOSE_QUOTES = '”’」』"\'＂＇';
 

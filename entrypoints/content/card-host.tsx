@@ -110,7 +110,7 @@ export class CardHost {
    * and lay out one card unseen, so the first real card opens within a frame.
    */
   prewarm(view: EntryView): void {
-    if (this.current) return;
+    if (this.current) return; // a card is already open: nothing left to prepare
     const { mount } = this.ensureHost();
     const host = this.host!;
     host.style.visibility = 'hidden';
@@ -118,7 +118,7 @@ export class CardHost {
       render(<TermCard view={view} lang={this.deps.lang} relatedTerms={this.deps.relatedTerms} saved={false} onClose={() => undefined} onSave={() => undefined} onRelated={() => undefined} dark={false} />, mount);
       host.getBoundingClientRect();
     } finally {
-      if (!this.current) render(null, mount);
+      render(null, mount);
       host.style.visibility = '';
     }
   }

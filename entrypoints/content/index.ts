@@ -4,6 +4,7 @@ import { resolveLang } from '../../core/ui-text';
 import { isTabRequest, type EntryView } from '../../runtime/messages';
 import { loadPageData } from '../../runtime/page-data';
 import { CardHost } from './card-host';
+import { EntryCache, whenIdle } from './entry-cache';
 import { PageSession, pageHasHan } from './page-session';
 import { publishState } from './page-state';
 import { Reader } from './reader';
@@ -30,26 +31,15 @@ export default defineContentScript({
       return;
     }
     const relatedTerms = Object.fromEntries(matchIndex.ids.map((id, i) => [id, matchIndex.terms[i]!]));
-    // Entries of the terms on this page, fetched in one message after painting: a card then opens
-    // without waiting for the background. Anything else (a related term) is asked for when needed.
-    const entries = new Map<string, EntryView>();
-    const prefetch = (ids: string[]) => {
-      const missing = ids.filter((id) => !entries.has(id));
-      if (missing.length === 0) return;
-      void (browser.runtime.sendMessage({ type: 'get-entries', ids: missing }) as Promise<EntryView[]>)
-        .then((views) => {
-          views.forEach((v) => entries.set(v.entry.id, v));
-          const first = views[0];
-          const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-          if (first) (idle ?? ((cb: () => void) => setTimeout(cb, 50)))(() => card.prewarm(first), { timeout: 1000 });
-        })
-        .catch(() => undefined);
-    };
+    const entries = new EntryCache(
+      (ids) => browser.runtime.sendMessage({ type: 'get-entries', ids }) as Promise<EntryView[]>,
+      (first) => whenIdle(() => card.prewarm(first)),
+    );
     const card = new CardHost({
       doc: document,
       lang: resolveLang(settings.language, navigator.language),
       relatedTerms,
-      cachedEntry: (id) => entries.get(id) ?? null,
+      cachedEntry: (id) => entries.get(id),
       loadEntry: (id) => browser.runtime.sendMessage({ type: 'get-entry', id }) as Promise<EntryView | null>,
       saveTerm: async (id, sentence) => {
         await browser.runtime.sendMessage({ type: 'save-term', id, url: location.href, title: document.title, sentence });
@@ -63,7 +53,7 @@ export default defineContentScript({
       reportStatus: (status) => void browser.runtime.sendMessage({ type: 'page-status', ...status }).catch(() => undefined),
       onPainted: (s) => {
         reader?.refresh();
-        prefetch(s.pageTerms().terms.map((t) => t.id));
+        entries.prefetch(s.pageTerms().terms.map((t) => t.id));
       },
     });
     reader = new Reader(session, card, settings);
