@@ -5,7 +5,7 @@
 import { resolve, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { findChromium, launchWithExtension, ROOT, waitForSettled } from './support/browser';
+import { findChromium, highlightPoint, launchWithExtension, ROOT, waitForSettled } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
 const args = process.argv.slice(2);
@@ -41,17 +41,7 @@ console.log(`sample speech: ${server.url('/sample-speech.html')} — state ${sta
 
 if (headless) {
   // Show a card too: hover a formula with numbered items (两个确立), placed a third of the way down.
-  const box = await page.evaluate(() => {
-    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    let chosen: Range | null = null;
-    for (const hl of h.values())
-      for (const r of hl) if (!chosen || (r.toString() === '两个确立' && chosen.toString() !== '两个确立')) chosen = r;
-    if (!chosen) return null;
-    const first = chosen.getBoundingClientRect();
-    window.scrollBy(0, first.top - innerHeight * 0.3);
-    const rect = chosen.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  });
+  const box = await highlightPoint(page, '两个确立', 0.3);
   if (box) {
     await page.mouse.move(box.x, box.y);
     await page.waitForSelector('tifa-card >> .card', { timeout: 5000 }).catch(() => undefined);

@@ -106,3 +106,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * The centre of a highlighted term in the viewport, read from the page's highlight registry, after
+ * scrolling it to `where` (a fraction of the viewport's height). With `text`, the first range showing
+ * that text; otherwise the first range in document order. Null when nothing matches.
+ */
+export async function highlightPoint(page: Page, text?: string, where = 0.5): Promise<{ x: number; y: number; text: string } | null> {
+  return page.evaluate(
+    ([text, where]) => {
+      let chosen: Range | null = null;
+      for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
+        for (const r of h) {
+          if (text !== null && r.toString() !== text) continue;
+          if (!chosen || r.compareBoundaryPoints(Range.START_TO_START, chosen) < 0) chosen = r;
+        }
+      if (!chosen) return null;
+      window.scrollBy(0, chosen.getBoundingClientRect().top - innerHeight * where);
+      const rect = chosen.getClientRects()[0] ?? chosen.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: chosen.toString() };
+    },
+    [text ?? null, where] as const,
+  );
+}

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, ROOT, screenshot, waitForSettled, type ExtensionBrowser } from '../../scripts/support/browser';
+import { highlightPoint, launchWithExtension, ROOT, screenshot, waitForSettled, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 const DARK = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>在市委全会上的讲话</title>
@@ -20,21 +20,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A highlighted range's centre, after scrolling it to `where` (a fraction of the viewport's height). */
+/** A highlighted term's centre, scrolled to `where` (a fraction of the viewport's height). */
 async function termPoint(page: Page, text: string, where = 0.4): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([text, where]) => {
-      for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
-        for (const r of h)
-          if (r.toString() === text) {
-            window.scrollBy(0, r.getBoundingClientRect().top - innerHeight * where);
-            const rect = r.getClientRects()[0]!;
-            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-          }
-      throw new Error(`no highlighted ${text}`);
-    },
-    [text, where] as const,
-  );
+  const p = await highlightPoint(page, text, where);
+  if (!p) throw new Error(`no highlighted ${text}`);
+  return p;
 }
 
 async function cardBox(page: Page) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { highlightPoint, launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 let browser: ExtensionBrowser;
@@ -51,20 +51,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Centre of the first highlighted range (scrolled into view), read from the page's highlight registry. */
-async function firstHighlightPoint(page: Page): Promise<{ x: number; y: number; text: string } | null> {
-  return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    let first: Range | null = null;
-    for (const h of registry.values())
-      for (const r of h) if (!first || r.compareBoundaryPoints(Range.START_TO_START, first) < 0) first = r;
-    if (!first) return null;
-    first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const rect = first.getClientRects()[0] ?? first.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: first.toString() };
-  });
-}
-
 async function highlightCount(page: Page): Promise<number> {
   return page.evaluate(() => {
     let n = 0;
@@ -107,7 +93,7 @@ describe('reading a speech page', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/sample-speech.html'));
     await waitForSettled(page);
-    const point = await firstHighlightPoint(page);
+    const point = await highlightPoint(page);
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x, point!.y);
     const card = page.locator('tifa-card .card');
@@ -158,7 +144,7 @@ describe('reading a speech page', () => {
     await page.goto(server.url('/sample-speech.html'));
     await waitForSettled(page);
     const before = await page.evaluate(() => document.body.innerHTML);
-    const point = await firstHighlightPoint(page);
+    const point = await highlightPoint(page);
     await page.mouse.move(point!.x, point!.y);
     await page.locator('tifa-card .card').waitFor();
     await sendToActiveTab({ type: 'set-highlighting', on: false });
@@ -225,7 +211,7 @@ describe('reading a speech page', () => {
       return getComputedStyle(el, '::highlight(tifa-ideology)').backgroundColor;
     });
     expect(background).toBe('rgba(0, 0, 0, 0)');
-    await firstHighlightPoint(page);
+    await highlightPoint(page);
     await screenshot(page, 'highlight-underline.png');
     await page.close();
     await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.remove(['settings', 'settings$']));
