@@ -149,6 +149,7 @@ export class PageSession {
         }
       });
     }, this.abort.signal);
+    painter.show();
     if (!inOrder) this.sortPainted();
     this.deps.onPainted?.(this);
   }

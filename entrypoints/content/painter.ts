@@ -16,6 +16,8 @@ export interface Painted {
 export interface Painter {
   readonly kind: 'highlight-api' | 'wrap';
   add(items: Array<{ occurrence: Occurrence; category: number }>): Painted[];
+  /** Make what was added visible. Until then the page is not repainted for half-built highlights. */
+  show(): void;
   remove(painted: Painted[]): void;
   clear(): void;
 }
@@ -67,7 +69,6 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
     if (!h) {
       h = new HighlightCtor();
       highlights.set(category, h);
-      registry.set(highlightName(category), h);
     }
     return h;
   };
@@ -83,6 +84,12 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
         out.push(painted);
       }
       return out;
+    },
+    show() {
+      for (const [category, h] of highlights) {
+        const name = highlightName(category);
+        if (registry.get(name) !== h) registry.set(name, h);
+      }
     },
     remove(list) {
       for (const p of list) {
@@ -111,6 +118,9 @@ function wrappingPainter(doc: Document): Painter {
   };
   return {
     kind: 'wrap',
+    show() {
+      // Wrapped matches are visible as soon as they are inserted.
+    },
     add(items) {
       // Cut per text node: [start, end, category] segments.
       const segments = new Map<Text, Array<[number, number, number]>>();
