@@ -138,7 +138,7 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
           if (seenHere.has(i)) continue;
           seenHere.add(i);
           const list = examples[i]!;
-          if (list.length < MAX_EXAMPLES * 3) list.push({ speech: speech.id, sentence });
+          list.push({ speech: speech.id, sentence });
         }
       }
     }
@@ -211,13 +211,17 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
   };
 }
 
-/** Up to three examples, preferring different speeches, in speech order. */
+/**
+ * Every corpus sentence of an entry, the card's choice first: up to three that prefer different speeches,
+ * in speech order (the card shows the first), then the rest in corpus order (the entry page shows all).
+ */
 function pickExamples(all: Example[]): Example[] {
   const picked: Example[] = [];
   const speeches = new Set<string>();
   for (const ex of all) if (!speeches.has(ex.speech) && picked.length < MAX_EXAMPLES) (speeches.add(ex.speech), picked.push(ex));
   for (const ex of all) if (picked.length < MAX_EXAMPLES && !picked.includes(ex)) picked.push(ex);
-  return picked.sort((a, b) => (a.speech < b.speech ? -1 : a.speech > b.speech ? 1 : 0));
+  picked.sort((a, b) => (a.speech < b.speech ? -1 : a.speech > b.speech ? 1 : 0));
+  return [...picked, ...all.filter((ex) => !picked.includes(ex))];
 }
 
 export function writeOutputs(dictionaryDir: string, result: BuildResult): string[] {

@@ -104,6 +104,10 @@ describe('glossary build', () => {
     expect(e.examples.length).toBeGreaterThan(0);
     expect(e.examples[0]!.sentence).toContain('三高四新');
     expect(e.corpus_count).toBeGreaterThanOrEqual(10);
+    // Every sentence is kept (the entry page lists them all), the card's pick first, none twice.
+    expect(e.examples.length).toBeGreaterThan(3);
+    expect(new Set(e.examples.map((x) => x.speech + x.sentence)).size).toBe(e.examples.length);
+    for (const x of e.examples) expect(x.sentence).toContain('三高四新');
   });
 });
 
