@@ -24,7 +24,7 @@ export function ExplainView({ text, lang }: { text: string; lang: Lang }) {
       const surfaces = new Map(m.index.patterns.map((p, i) => [foldString(p), m.index.patternEntry[i]!]));
       for (const token of jieba.cut(text, true)) {
         const e = surfaces.get(foldString(token));
-        if (e !== undefined && !counts.has(m.index.ids[e]!)) counts.set(m.index.ids[e]!, { id: m.index.ids[e]!, term: m.index.terms[e]!, count: 1 });
+        if (e !== undefined && e >= 0 && !counts.has(m.index.ids[e]!)) counts.set(m.index.ids[e]!, { id: m.index.ids[e]!, term: m.index.terms[e]!, count: 1 });
       }
       if (live) setFound([...counts.values()]);
     });

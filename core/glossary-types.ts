@@ -118,7 +118,9 @@ export interface Glossary {
 
 /**
  * What the content script ships: only what matching and painting need.
- * `patterns[i]` is a surface form (term or variant); `patternEntry[i]` the index of its entry.
+ * `patterns[i]` is a surface form (term or variant); `patternEntry[i]` the index of its entry, or -1 for
+ * a not-term surface (an ordinary word containing a term, like 两重性): it wins leftmost-longest and
+ * reports nothing (dictionary/not-terms.json).
  */
 export interface MatchIndex {
   version: 1;
@@ -136,9 +138,9 @@ export function isMatchIndex(v: unknown): v is MatchIndex {
   if (typeof v !== 'object' || v === null) return false;
   const m = v as Record<string, unknown>;
   const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  const numbers = (x: unknown) => Array.isArray(x) && x.every((n) => Number.isInteger(n) && (n as number) >= 0);
+  const numbers = (x: unknown, min: number) => Array.isArray(x) && x.every((n) => Number.isInteger(n) && (n as number) >= min);
   if (m.version !== 1 || typeof m.digest !== 'string' || !strings(m.ids) || !strings(m.terms) || !strings(m.patterns)) return false;
-  if (!numbers(m.categories) || !numbers(m.patternEntry)) return false;
+  if (!numbers(m.categories, 0) || !numbers(m.patternEntry, -1)) return false;
   const ids = m.ids as string[];
   const entryCount = ids.length;
   return (

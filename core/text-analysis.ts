@@ -31,7 +31,7 @@ export function countTerms(text: string, automaton: Automaton, index: MatchIndex
   const counts = new Map<number, number>();
   for (const m of automaton.findMatches(prepareMatchText(text).text)) {
     const e = index.patternEntry[m.pattern]!;
-    counts.set(e, (counts.get(e) ?? 0) + 1);
+    if (e >= 0) counts.set(e, (counts.get(e) ?? 0) + 1);
   }
   return [...counts]
     .sort((a, b) => b[1] - a[1] || (index.terms[a[0]]! < index.terms[b[0]]! ? -1 : 1))

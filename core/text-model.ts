@@ -195,11 +195,15 @@ export function findOccurrences(block: Block, automaton: Automaton, patternEntry
   // Most blocks have no whitespace between Han characters: the automaton reads the raw text (folding
   // as it goes) and offsets are the raw ones. Only the others pay for a prepared copy and offset map.
   if (!hasDroppableSpace(block.raw)) {
-    for (const m of automaton.findMatches(block.raw)) out.push({ block, start: m.start, end: m.end, entry: patternEntry[m.pattern]! });
+    for (const m of automaton.findMatches(block.raw)) {
+      const entry = patternEntry[m.pattern]!;
+      if (entry >= 0) out.push({ block, start: m.start, end: m.end, entry });
+    }
     return out;
   }
   const prepared = prepareMatchText(block.raw);
   for (const m of automaton.findMatches(prepared.text)) {
+    if (patternEntry[m.pattern]! < 0) continue; // a not-term surface (两重性): it wins the match and reports nothing
     out.push({
       block,
       start: prepared.rawOffset[m.start]!,

@@ -69,6 +69,44 @@ function readJsonFiles(dir: string): Array<{ name: string; data: unknown }> {
     });
 }
 
+export interface NotTerm {
+  /** An ordinary word or phrase that contains a term's surface, e.g. 两重性. */
+  surface: string;
+  /** The term it contains, e.g. 两重. */
+  contains: string;
+  reason: string;
+}
+
+/**
+ * Not-term surfaces: ordinary words that contain a term and must not be reported as it. Each must
+ * contain a known surface and not be one; errors name the file, the item and the field.
+ */
+export function loadNotTerms(path: string, knownSurfaces: Set<string>, idByKey: Map<string, string>): NotTerm[] {
+  if (!existsSync(path)) return [];
+  const name = 'not-terms.json';
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new GlossaryError([`${name}: not valid JSON (${(err as Error).message})`]);
+  }
+  if (!Array.isArray(data)) throw new GlossaryError([`${name}: expected a JSON array`]);
+  const problems: string[] = [];
+  const out: NotTerm[] = [];
+  data.forEach((x: unknown, i) => {
+    const n = x as Record<string, unknown>;
+    const at = `${name}: item #${i + 1}${typeof n?.surface === 'string' ? ` "${n.surface}"` : ''}`;
+    if (typeof n?.surface !== 'string' || [...n.surface].length < 3) problems.push(`${at}: field "surface" must be a word of at least three characters`);
+    else if (typeof n.contains !== 'string' || !knownSurfaces.has(n.contains)) problems.push(`${at}: field "contains" must be a term or variant of an entry`);
+    else if (!n.surface.includes(n.contains)) problems.push(`${at}: field "surface" must contain "${n.contains}"`);
+    else if (idByKey.has(n.surface)) problems.push(`${at}: field "surface" is itself an entry's term or variant`);
+    else if (typeof n.reason !== 'string' || n.reason.trim().length < 8) problems.push(`${at}: field "reason" must say why`);
+    else out.push(n as unknown as NotTerm);
+  });
+  if (problems.length) throw new GlossaryError(problems);
+  return out;
+}
+
 export function loadExclusions(dir: string): Exclusion[] {
   const problems: string[] = [];
   const out: Exclusion[] = [];
@@ -125,6 +163,13 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
       patternEntry.push(i);
     }),
   );
+  const knownSurfaces = new Set(surfaces.flat());
+  for (const n of loadNotTerms(join(dictionaryDir, 'not-terms.json'), knownSurfaces, idByKey)) {
+    for (const s of new Set([n.surface, ...toTraditional.map((conv) => conv(n.surface))])) {
+      patterns.push(s);
+      patternEntry.push(-1);
+    }
+  }
   const automaton = buildAutomaton(patterns);
   const examples: Example[][] = sorted.map(() => []);
   const counts = sorted.map(() => 0);
@@ -134,6 +179,7 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
         const seenHere = new Set<number>();
         for (const m of automaton.findMatches(prepareMatchText(sentence).text)) {
           const i = patternEntry[m.pattern]!;
+          if (i < 0) continue; // a not-term surface
           counts[i]!++;
           if (seenHere.has(i)) continue;
           seenHere.add(i);

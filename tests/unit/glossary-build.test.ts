@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildGlossary, type BuildResult } from '../../dictionary/build/build-glossary';
+import { buildGlossary, loadNotTerms, type BuildResult } from '../../dictionary/build/build-glossary';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { GlossaryError } from '../../core/glossary-validate';
+import { createPageMatcher, matchBlocks } from '../../core/page-scan';
+import { collectBlocks } from '../../core/text-model';
+import { parseHTML } from 'linkedom';
 import { cleanSpeech } from '../../dictionary/build/clean';
 import { quotedPhrases } from '../../dictionary/build/extract';
 import type { Entry } from '../../core/glossary-types';
@@ -108,6 +114,38 @@ describe('glossary build', () => {
     expect(e.examples.length).toBeGreaterThan(3);
     expect(new Set(e.examples.map((x) => x.speech + x.sentence)).size).toBe(e.examples.length);
     for (const x of e.examples) expect(x.sentence).toContain('三高四新');
+  });
+});
+
+describe('not-term surfaces', () => {
+  it('keep ordinary words that contain a term from being reported as it, in every script', () => {
+    const matcher = createPageMatcher(result.matchIndex);
+    const count = (html: string) => {
+      const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+      const occ = matchBlocks(matcher, collectBlocks(document.body as unknown as Node).blocks);
+      return occ.map((o) => result.matchIndex.terms[o.entry]);
+    };
+    expect(count('<p>事物的两重性，冰火两重天。</p>')).toEqual([]);
+    expect(count('<p>事物的兩重性。</p>')).toEqual([]);
+    expect(count('<p>实施“两重”建设，加强两新组织党建。</p>')).toEqual(['两重', '两新组织']);
+  });
+  it('are validated, with errors naming the file, the item and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'not-terms-'));
+    const file = join(dir, 'not-terms.json');
+    const problems = (data: unknown) => {
+      writeFileSync(file, JSON.stringify(data));
+      try {
+        loadNotTerms(file, new Set(['两重']), new Map([['两重', 'liang-zhong']]));
+        return [];
+      } catch (e) {
+        if (e instanceof GlossaryError) return e.problems;
+        throw e;
+      }
+    };
+    expect(problems([{ surface: '双重性', contains: '两重', reason: 'an ordinary word' }])[0]).toContain('field "surface" must contain "两重"');
+    expect(problems([{ surface: '三重性', contains: '三重', reason: 'an ordinary word' }])[0]).toContain('field "contains"');
+    expect(problems([{ surface: '两重性', contains: '两重', reason: '' }])[0]).toMatch(/not-terms\.json: item #1 "两重性": field "reason"/);
+    expect(problems([{ surface: '两重性', contains: '两重', reason: 'an ordinary word' }])).toEqual([]);
   });
 });
 
