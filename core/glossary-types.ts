@@ -1,4 +1,5 @@
 /** The glossary's data types, shared by the Node build, the CLI and the extension. */
+import type { PackedAutomaton } from './matcher';
 
 export const CATEGORIES = [
   'ideology',
@@ -131,6 +132,8 @@ export interface MatchIndex {
   categories: number[];
   patterns: string[];
   patternEntry: number[];
+  /** The automaton over `patterns`, prebuilt and packed (core/matcher.ts); rebuilt from the patterns when absent or unsound. */
+  automaton?: PackedAutomaton;
 }
 
 /** Is this (from storage, so possibly damaged) a usable match index? Checks shape and lengths only. */

@@ -25,30 +25,96 @@ export interface Automaton {
 
 const ROOT = 0;
 
+/**
+ * The automaton as plain arrays, so it can be built once (by the glossary build) and shipped in the
+ * match index instead of being rebuilt on every page (docs/performance.md, "Prebuilt automaton").
+ * States are numbered in creation order, so every transition goes to a higher state.
+ */
+export interface AutomatonTables {
+  /** Transition i goes from state `from[i]` on code unit `code[i]` to state `to[i]`. */
+  from: ArrayLike<number>;
+  code: ArrayLike<number>;
+  to: ArrayLike<number>;
+  /** Per state: characters from the root; failure link; nearest terminal proper suffix (or 0); pattern ending here (or -1). */
+  depth: ArrayLike<number>;
+  fail: ArrayLike<number>;
+  dict: ArrayLike<number>;
+  terminal: ArrayLike<number>;
+  /** Per pattern: 1 = starts with an ASCII letter or digit, 2 = ends with one, 4 = all digits. */
+  edges: ArrayLike<number>;
+}
+
+const TABLE_KEYS = ['from', 'code', 'to', 'depth', 'fail', 'dict', 'terminal', 'edges'] as const;
+
+/**
+ * The tables packed as one string per array, as they travel through extension storage: a string
+ * is read back in one piece, where an array of 25,000 numbers costs ~8 ms more per page (measured in
+ * Chromium, docs/performance.md). Each value v >= -1 is stored as v + 1: one code unit from U+0100
+ * when every value fits below the surrogates, else two (base 32768); the first character says which.
+ */
+export type PackedAutomaton = Record<(typeof TABLE_KEYS)[number], string>;
+
+const PACK_BASE = 0x100;
+const ONE_UNIT_LIMIT = 0xd800 - PACK_BASE;
+
+export function packAutomaton(tables: AutomatonTables): PackedAutomaton {
+  const pack = (list: ArrayLike<number>): string => {
+    let max = 0;
+    for (let i = 0; i < list.length; i++) max = Math.max(max, list[i]! + 1);
+    if (max >= 2 ** 30) throw new Error('automaton too large to pack');
+    const units: number[] = [];
+    if (max < ONE_UNIT_LIMIT) for (let i = 0; i < list.length; i++) units.push(PACK_BASE + list[i]! + 1);
+    else for (let i = 0; i < list.length; i++) units.push(PACK_BASE + ((list[i]! + 1) >> 15), PACK_BASE + ((list[i]! + 1) & 0x7fff));
+    let out = max < ONE_UNIT_LIMIT ? '1' : '2';
+    for (let k = 0; k < units.length; k += 8192) out += String.fromCharCode(...units.slice(k, k + 8192));
+    return out;
+  };
+  return Object.fromEntries(TABLE_KEYS.map((k) => [k, pack(tables[k])])) as PackedAutomaton;
+}
+
+export function unpackAutomaton(packed: unknown): AutomatonTables {
+  if (typeof packed !== 'object' || packed === null) throw new AutomatonTablesError('automaton tables: missing');
+  const unpack = (s: unknown): Int32Array => {
+    if (typeof s !== 'string' || (s[0] !== '1' && s[0] !== '2')) throw new AutomatonTablesError('automaton tables: not packed');
+    const width = s[0] === '1' ? 1 : 2;
+    if ((s.length - 1) % width !== 0) throw new AutomatonTablesError('automaton tables: truncated');
+    const out = new Int32Array((s.length - 1) / width);
+    if (width === 1) for (let i = 0; i < out.length; i++) out[i] = s.charCodeAt(1 + i) - PACK_BASE - 1;
+    else for (let i = 0; i < out.length; i++) out[i] = ((s.charCodeAt(1 + 2 * i) - PACK_BASE) << 15) + (s.charCodeAt(2 + 2 * i) - PACK_BASE) - 1;
+    return out;
+  };
+  const p = packed as Record<string, unknown>;
+  return Object.fromEntries(TABLE_KEYS.map((k) => [k, unpack(p[k])])) as unknown as AutomatonTables;
+}
+
 export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
-  // goto function in one Map keyed by state * 65536 + code unit: compact and fast in V8.
+  return loadAutomaton(compileAutomaton(rawPatterns));
+}
+
+export function compileAutomaton(rawPatterns: readonly string[]): AutomatonTables {
+  // goto function in one Map keyed by state * 65536 + code unit while building.
   const next = new Map<number, number>();
+  const from: number[] = [];
+  const code: number[] = [];
+  const to: number[] = [];
   const depth: number[] = [0];
   const terminal: number[] = [-1]; // pattern ending at this state, or -1
-  const patternLength: number[] = [];
-  const usedCode = new Uint8Array(65536);
   // Patterns that start or end with an ASCII letter or digit (digit codes like 356, 1353) must not
   // match inside a longer word or number: 13560 does not contain the code 356.
   // A bare digit code (all digits) matches only inside quotation marks: official text writes “1353”,
   // while 第1353段 or 356元 are ordinary numbers.
-  const edgeAlnum: number[] = [];
+  const edges: number[] = [];
 
   rawPatterns.forEach((raw, p) => {
-    const pattern = foldString(raw);
-    patternLength.push(pattern.length);
-    edgeAlnum.push(
+    // U+0000 separates blocks matched in one pass (core/text-model.ts): a pattern holding it never matches.
+    const pattern = raw.includes('\u0000') ? '' : foldString(raw);
+    edges.push(
       (isAsciiAlnum(pattern.charCodeAt(0)) ? 1 : 0) | (isAsciiAlnum(pattern.charCodeAt(pattern.length - 1)) ? 2 : 0) | (/^[0-9]+$/.test(pattern) ? 4 : 0),
     );
     if (pattern.length === 0) return;
     let s = ROOT;
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern.charCodeAt(i);
-      usedCode[c] = 1;
       const key = s * 65536 + c;
       let t = next.get(key);
       if (t === undefined) {
@@ -56,6 +122,9 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
         depth.push(depth[s]! + 1);
         terminal.push(-1);
         next.set(key, t);
+        from.push(s);
+        code.push(c);
+        to.push(t);
       }
       s = t;
     }
@@ -63,43 +132,12 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
   });
 
   const stateCount = depth.length;
-  // For matching, transitions move into flat typed arrays: the root's as a dense table (0 = stay at
-  // the root), the others in an open-addressing hash. A Map of 60,000 numeric keys (20,000 terms) was
-  // 2-3x slower per character than one of 2,000 (docs/performance.md, "scale").
-  const rootNext = new Int32Array(65536);
-  let size = 16;
-  while (size < next.size * 2) size *= 2;
-  const mask = size - 1;
-  const slotState = new Int32Array(size).fill(-1);
-  const slotCode = new Uint16Array(size);
-  const slotTarget = new Int32Array(size);
-  for (const [key, t] of next) {
-    if (key < 65536) {
-      rootNext[key] = t;
-      continue;
-    }
-    const from = Math.floor(key / 65536);
-    const c = key - from * 65536;
-    let h = slotOf(from, c) & mask;
-    while (slotState[h] !== -1) h = (h + 1) & mask;
-    slotState[h] = from;
-    slotCode[h] = c;
-    slotTarget[h] = t;
-  }
-  const fail = new Int32Array(stateCount);
-  const dict = new Int32Array(stateCount); // nearest proper suffix state that is terminal, or 0
-  // Children lists for the BFS, derived from the goto map.
+  const fail = new Array<number>(stateCount).fill(0);
+  const dict = new Array<number>(stateCount).fill(0); // nearest proper suffix state that is terminal, or 0
   const children: Array<Array<[number, number]>> = Array.from({ length: stateCount }, () => []);
-  for (const [key, t] of next) {
-    const s = Math.floor(key / 65536);
-    children[s]!.push([key - s * 65536, t]);
-  }
+  for (let i = 0; i < from.length; i++) children[from[i]!]!.push([code[i]!, to[i]!]);
   const queue: number[] = [];
-  for (const [, t] of children[ROOT]!) {
-    fail[t] = ROOT;
-    dict[t] = ROOT;
-    queue.push(t);
-  }
+  for (const [, t] of children[ROOT]!) queue.push(t);
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
     for (const [c, t] of children[s]!) {
@@ -111,6 +149,70 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
       dict[t] = terminal[ft]! >= 0 ? ft : dict[ft]!;
       queue.push(t);
     }
+  }
+  return { from, code, to, depth, fail, dict, terminal, edges };
+}
+
+/** Thrown by loadAutomaton for tables that are not a well-formed automaton (a damaged stored index). */
+export class AutomatonTablesError extends Error {}
+
+/**
+ * The matching automaton from its tables. The tables may come from storage, so they are checked
+ * first: indices in range, depth one more along every transition, failure and dictionary links to
+ * shallower states (so following them always ends at the root). A failed check throws.
+ */
+export function loadAutomaton(tables: AutomatonTables): Automaton {
+  const { from, code, to, depth: depthList, fail: failList, dict: dictList, terminal: terminalList, edges: edgeList } = tables;
+  const isList = (x: unknown): x is ArrayLike<number> => Array.isArray(x) || x instanceof Int32Array;
+  if (![from, code, to, depthList, failList, dictList, terminalList, edgeList].every(isList)) throw new AutomatonTablesError('automaton tables: not arrays');
+  const stateCount = depthList.length;
+  const patternCount = edgeList.length;
+  if (stateCount < 1 || failList.length !== stateCount || dictList.length !== stateCount || terminalList.length !== stateCount)
+    throw new AutomatonTablesError('automaton tables: state arrays differ in length');
+  if (from.length !== code.length || to.length !== code.length || code.length !== stateCount - 1)
+    throw new AutomatonTablesError('automaton tables: one transition per state expected');
+  const depth = Int32Array.from(depthList);
+  const fail = Int32Array.from(failList);
+  const dict = Int32Array.from(dictList);
+  const terminal = Int32Array.from(terminalList);
+  const edgeAlnum = Int32Array.from(edgeList);
+  const inState = (x: number) => Number.isInteger(x) && x >= 0 && x < stateCount;
+  if (depth[0] !== 0 || terminal[0] !== -1) throw new AutomatonTablesError('automaton tables: bad root');
+  for (let s = 1; s < stateCount; s++) {
+    const ds = depth[s]!;
+    if (!inState(fail[s]!) || depth[fail[s]!]! >= ds || !inState(dict[s]!) || (dict[s] !== 0 && depth[dict[s]!]! >= ds))
+      throw new AutomatonTablesError(`automaton tables: bad links at state ${s}`);
+    if (dict[s] !== 0 && terminal[dict[s]!]! < 0) throw new AutomatonTablesError(`automaton tables: dictionary link to a non-terminal at state ${s}`);
+    if (terminal[s]! < -1 || terminal[s]! >= patternCount)
+      throw new AutomatonTablesError(`automaton tables: bad terminal at state ${s}`);
+  }
+  // For matching, transitions live in flat typed arrays: the root's as a dense table (0 = stay at
+  // the root), the others in an open-addressing hash. A Map of 60,000 numeric keys (20,000 terms) was
+  // 2-3x slower per character than one of 2,000 (docs/performance.md, "scale").
+  const usedCode = new Uint8Array(65536);
+  const rootNext = new Int32Array(65536);
+  let size = 16;
+  while (size < code.length * 2) size *= 2;
+  const mask = size - 1;
+  const slotState = new Int32Array(size).fill(-1);
+  const slotCode = new Uint16Array(size);
+  const slotTarget = new Int32Array(size);
+  for (let i = 0; i < code.length; i++) {
+    const f = from[i]!;
+    const c = code[i]!;
+    const t = to[i]!;
+    if (!inState(f) || !inState(t) || !Number.isInteger(c) || c < 0 || c > 0xffff || depth[t] !== depth[f]! + 1)
+      throw new AutomatonTablesError(`automaton tables: bad transition ${i}`);
+    usedCode[c] = 1;
+    if (f === ROOT) {
+      rootNext[c] = t;
+      continue;
+    }
+    let h = slotOf(f, c) & mask;
+    while (slotState[h] !== -1) h = (h + 1) & mask;
+    slotState[h] = f;
+    slotCode[h] = c;
+    slotTarget[h] = t;
   }
 
   function findMatches(text: string): Match[] {
@@ -175,7 +277,7 @@ export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
     return kept;
   }
 
-  return { patternCount: rawPatterns.length, stateCount, findMatches };
+  return { patternCount, stateCount, findMatches };
 }
 
 /** Hash of a transition (state, code unit) for the open-addressing table. */

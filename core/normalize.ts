@@ -27,6 +27,9 @@ export function isHanCode(code: number): boolean {
   );
 }
 
+/** Any code unit isSpaceCode accepts (kept in step with it; a unit test compares them). */
+export const ANY_SPACE_RE = /[\u0009\u000a\u000c\u000d\u0020\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+
 export function isSpaceCode(code: number): boolean {
   return (
     code === 0x20 ||
@@ -62,6 +65,8 @@ export function foldTextCode(code: number): number {
  * the matcher can read `raw` itself, folding as it goes, and offsets need no mapping.
  */
 export function hasDroppableSpace(raw: string): boolean {
+  // Most Chinese text has no whitespace at all: one native scan settles it.
+  if (!ANY_SPACE_RE.test(raw)) return false;
   let lastIsHan = false;
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);

@@ -2,9 +2,9 @@
  * Matching a page: blocks → occurrences → detection signals. Shared by the content script and the
  * `scan` CLI so both count the same occurrences on the same page.
  */
-import { buildAutomaton, type Automaton } from './matcher';
+import { buildAutomaton, loadAutomaton, unpackAutomaton, type Automaton } from './matcher';
 import type { MatchIndex } from './glossary-types';
-import { findOccurrences, type Block, type Occurrence } from './text-model';
+import { findOccurrencesInBlocks, type Block, type Occurrence } from './text-model';
 import type { PageSignals } from './detector';
 
 export interface PageMatcher {
@@ -12,13 +12,42 @@ export interface PageMatcher {
   automaton: Automaton;
 }
 
+/**
+ * The index's prebuilt automaton when it has a sound one for its patterns; otherwise one built from
+ * the patterns (an index from an older build, or tables damaged in storage), which is slower only.
+ */
 export function createPageMatcher(index: MatchIndex): PageMatcher {
+  if (index.automaton) {
+    try {
+      const tables = unpackAutomaton(index.automaton);
+      if (tables.edges.length === index.patterns.length) return { index, automaton: loadAutomaton(tables) };
+    } catch {
+      // fall through: build from the patterns
+    }
+  }
   return { index, automaton: buildAutomaton(index.patterns) };
 }
 
 export function matchBlocks(matcher: PageMatcher, blocks: readonly Block[], out: Occurrence[] = []): Occurrence[] {
-  for (const block of blocks) for (const o of findOccurrences(block, matcher.automaton, matcher.index.patternEntry)) out.push(o);
-  return out;
+  return findOccurrencesInBlocks(blocks, matcher.automaton, matcher.index.patternEntry, out);
+}
+
+/** Consecutive runs of blocks holding about `chars` characters each (a block is never split). */
+export function chunkBlocks(blocks: readonly Block[], chars: number): Block[][] {
+  const chunks: Block[][] = [];
+  let chunk: Block[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    chunk.push(b);
+    size += b.raw.length;
+    if (size >= chars) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** The first characters of the page's text, block by block, for title, salutation and date lines. */

@@ -214,6 +214,50 @@ export function findOccurrences(block: Block, automaton: Automaton, patternEntry
   return out;
 }
 
+/**
+ * Occurrences in many blocks at once. Blocks with no whitespace to drop are joined, separated by
+ * U+0000 (which no pattern can contain, so no match crosses it), and matched in one automaton pass:
+ * measured in Chromium on a 2 MB page, ~1.6x faster than one pass per block (docs/performance.md).
+ * Blocks that need a prepared copy are matched one by one. Occurrences come in block order.
+ */
+export function findOccurrencesInBlocks(blocks: readonly Block[], automaton: Automaton, patternEntry: readonly number[], out: Occurrence[] = []): Occurrence[] {
+  let joined: string[] = [];
+  let group: Block[] = [];
+  let starts: number[] = [];
+  let length = 0;
+  const flush = () => {
+    if (group.length === 0) return;
+    const matches = automaton.findMatches(joined.join(BLOCK_SEPARATOR));
+    let k = 0;
+    for (const m of matches) {
+      while (k + 1 < starts.length && m.start >= starts[k + 1]!) k++;
+      const entry = patternEntry[m.pattern]!;
+      if (entry >= 0) out.push({ block: group[k]!, start: m.start - starts[k]!, end: m.end - starts[k]!, entry });
+    }
+    joined = [];
+    group = [];
+    starts = [];
+    length = 0;
+  };
+  for (const block of blocks) {
+    if (hasDroppableSpace(block.raw)) {
+      // Keep block order: what was joined so far goes first.
+      flush();
+      for (const o of findOccurrences(block, automaton, patternEntry)) out.push(o);
+      continue;
+    }
+    starts.push(length);
+    group.push(block);
+    joined.push(block.raw);
+    length += block.raw.length + 1;
+  }
+  flush();
+  return out;
+}
+
+/** Separates blocks matched in one pass; compileAutomaton never lets a pattern contain it. */
+export const BLOCK_SEPARATOR = '\u0000';
+
 /** The text node and offset for a raw block offset (`end` = the position is a range end). */
 export function locate(block: Block, offset: number, end: boolean): { node: Text; offset: number } {
   const starts = block.nodeStart;

@@ -3,27 +3,30 @@
  * then confirm the point lies inside the occurrence's boxes (the caret snaps to the nearest
  * character even when the pointer is past the end of a line).
  */
+import { locate } from '../../core/text-model';
 import type { Painted } from './painter';
 
 export class HitIndex {
   private byNode = new Map<Node, Painted[]>();
 
-  /** Index occurrences by the text nodes they cover: from the range's ends, with no DOM queries. */
+  constructor(private readonly rangeOf: (p: Painted) => Range) {}
+
+  /** Index occurrences by the text nodes they cover, from the block model, with no DOM queries. */
   rebuild(painted: readonly Painted[]): void {
     this.byNode.clear();
     for (const p of painted) {
-      const first = p.range.startContainer;
-      const last = p.range.endContainer;
+      const { block, start, end } = p.occurrence;
+      const first = locate(block, start, false).node;
+      const last = locate(block, end, true).node;
       if (first === last) {
         this.add(first, p);
         continue;
       }
-      const nodes = p.occurrence.block.nodes;
-      let i = nodes.indexOf(first as Text);
+      let i = block.nodes.indexOf(first);
       if (i < 0) continue;
-      for (; i < nodes.length; i++) {
-        this.add(nodes[i]!, p);
-        if (nodes[i] === last) break;
+      for (; i < block.nodes.length; i++) {
+        this.add(block.nodes[i]!, p);
+        if (block.nodes[i] === last) break;
       }
     }
   }
@@ -42,7 +45,7 @@ export class HitIndex {
     if (!candidates && caret.node.parentElement?.hasAttribute('data-tifa-ui')) candidates = this.byMark(caret.node.parentElement);
     if (!candidates) return null;
     for (const p of candidates) {
-      for (const rect of Array.from(p.range.getClientRects())) {
+      for (const rect of Array.from(this.rangeOf(p).getClientRects())) {
         if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return p;
       }
     }
@@ -50,7 +53,7 @@ export class HitIndex {
   }
 
   private byMark(mark: Element): Painted[] | undefined {
-    for (const list of this.byNode.values()) for (const p of list) if (p.range.intersectsNode(mark)) return [p];
+    for (const list of this.byNode.values()) for (const p of list) if (this.rangeOf(p).intersectsNode(mark)) return [p];
     return undefined;
   }
 }

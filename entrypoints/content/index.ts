@@ -5,7 +5,7 @@ import { isTabRequest, type EntryView } from '../../runtime/messages';
 import { loadPageData } from '../../runtime/page-data';
 import { CardHost } from './card-host';
 import { EntryCache, whenIdle } from './entry-cache';
-import { PageSession, pageHasHan } from './page-session';
+import { beginReading, PageSession, pageHasHan } from './page-session';
 import { publishState } from './page-state';
 import { Reader } from './reader';
 import './style.css';
@@ -23,9 +23,13 @@ export default defineContentScript({
       performance.mark('tifa:gated-off');
       return;
     }
-    const { settings, index: matchIndex } = await loadPageData();
+    // Ask storage first, then read the page while the answer is on its way.
+    const data = loadPageData();
+    const reading = beginReading(document);
+    const { settings, index: matchIndex } = await data;
     performance.mark('tifa:data-loaded');
     if (!matchIndex) {
+      reading.cancel();
       publishState(document, 'off', false, 0);
       console.warn('[Tifa Reader] no glossary index available; nothing highlighted on this page');
       return;
@@ -53,7 +57,11 @@ export default defineContentScript({
       reportStatus: (status) => void browser.runtime.sendMessage({ type: 'page-status', ...status }).catch(() => undefined),
       onPainted: (s) => {
         reader?.refresh();
-        entries.prefetch(s.pageTerms().terms.map((t) => t.id));
+        // Out of the way of the first paint: the card's entries and the hit index, when idle.
+        whenIdle(() => {
+          entries.prefetch(s.pageTerms().terms.map((t) => t.id));
+          reader?.prepare();
+        });
       },
     });
     reader = new Reader(session, card, settings);
@@ -84,7 +92,7 @@ export default defineContentScript({
       reader?.detach();
     });
     try {
-      await session.start();
+      await session.start(false, reading);
     } catch (err) {
       // Never let our failure surface as the page's error; leave the page as it was and say so.
       session.stop();

@@ -5,13 +5,14 @@
 import { detectSpeechPage, type Detection } from '../../core/detector';
 import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
 import { hasHan } from '../../core/normalize';
-import { createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
-import { blockOwnerOf, collectBlocks, createBlockWalker, type Block, type Occurrence } from '../../core/text-model';
+import { chunkBlocks, createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
+import { blockOwnerOf, collectBlocks, createBlockWalker, locate, type Block, type BlockCollection, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../core/settings';
-import { createPainter, type Painted, type Painter } from './painter';
+import { createPainter, rangeOf, type Painted, type Painter } from './painter';
 import { publishState, publishStyle } from './page-state';
-import { inSlices, resumableInSlices } from './slices';
+import { afterNextPaint, inSlices, resumableInSlices } from './slices';
+import { ViewportScope } from './viewport-scope';
 
 export interface SessionDeps {
   doc: Document;
@@ -23,6 +24,8 @@ export interface SessionDeps {
 }
 
 const GATE_CHARS = 20000;
+/** Text matched in one step (one automaton pass over joined blocks): about half a millisecond. */
+const MATCH_CHUNK_CHARS = 32768;
 
 /** Is there Han text in the title or the first GATE_CHARS characters of the body? */
 export function pageHasHan(doc: Document): boolean {
@@ -44,6 +47,8 @@ export class PageSession {
   private readonly deps: SessionDeps;
   private matcher: PageMatcher | null = null;
   private painter: Painter | null = null;
+  /** With the Highlight API: which blocks are near the viewport (only theirs are registered). */
+  private scope: ViewportScope | null = null;
   private blocks: Block[] = [];
   private textLength = 0;
   private occurrences: Occurrence[] = [];
@@ -70,25 +75,31 @@ export class PageSession {
     return this.painted;
   }
 
-  /** Scan the page and highlight it if the settings say so. `force`: the user asked (popup, command). */
-  async start(force = false): Promise<void> {
+  /**
+   * Scan the page and highlight it if the settings say so. `force`: the user asked (popup, command).
+   * `reading`: a walk of the page begun while the settings and the index were on their way.
+   */
+  async start(force = false, reading?: PageReading): Promise<void> {
     const { doc, settings } = this.deps;
     const rule = settings.siteRules[this.host];
     if (!doc.body || (!force && (rule === 'never' || !pageHasHan(doc)))) {
+      reading?.cancel();
       publishState(doc, 'off', false, 0);
       return;
     }
+    this.abort.signal.addEventListener('abort', () => reading?.cancel());
     publishState(doc, 'scanning', false, 0);
     performance.mark('tifa:scan-start');
     this.matcher = createPageMatcher(this.deps.index);
     performance.mark('tifa:matcher-built');
-    const walker = createBlockWalker(doc.body);
-    if (!(await resumableInSlices((pause) => walker.run(pause), this.abort.signal))) return;
+    const read = reading ? await reading.blocks : await readBlocks(doc.body, this.abort.signal);
+    if (!read) return;
     performance.mark('tifa:walked');
-    this.blocks = walker.result.blocks;
-    this.textLength = walker.result.textLength;
+    this.blocks = read.blocks;
+    this.textLength = read.textLength;
     const occurrences: Occurrence[] = [];
-    const ok = await inSlices(this.blocks.length, (i) => matchBlocks(this.matcher!, [this.blocks[i]!], occurrences), this.abort.signal);
+    const chunks = chunkBlocks(this.blocks, MATCH_CHUNK_CHARS);
+    const ok = await inSlices(chunks.length, (i) => matchBlocks(this.matcher!, chunks[i]!, occurrences), this.abort.signal);
     if (!ok) return;
     performance.mark('tifa:matched');
     this.occurrences = occurrences;
@@ -100,8 +111,8 @@ export class PageSession {
     else this.publish();
     performance.mark('tifa:ranges-registered');
     this.observe();
-    // For the benchmark: the frame after the last range was registered.
-    requestAnimationFrame(() => performance.mark('tifa:painted'));
+    // For the benchmark: the first task after the next frame was painted.
+    afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
   }
 
   /** Turn highlighting on (paint every occurrence) or off (restore the page exactly). */
@@ -110,6 +121,7 @@ export class PageSession {
     this.highlighted = on;
     if (!on) {
       this.painter?.clear();
+      this.scope?.disconnect();
       this.painted = [];
       this.paintedByOwner.clear();
       this.publish();
@@ -127,38 +139,74 @@ export class PageSession {
     this.publish();
   }
 
-  private enabled(o: Occurrence): boolean {
-    const category = this.deps.index.categories[o.entry]!;
-    return this.deps.settings.categories.length === 0 || this.deps.settings.categories.some((c) => CATEGORY_INDEX[c] === category);
-  }
-
   private async paint(list: Occurrence[]): Promise<void> {
     const painter = this.painter!;
-    const CHUNK = 200;
-    const items = list.filter((o) => this.enabled(o)).map((occurrence) => ({ occurrence, category: this.deps.index.categories[occurrence.entry]! }));
-    // A first paint comes in document order (blocks are walked in order); later additions need sorting.
-    const inOrder = this.painted.length === 0;
-    await inSlices(Math.ceil(items.length / CHUNK), (c) => {
-      this.withoutObserving(() => {
-        for (const p of painter.add(items.slice(c * CHUNK, (c + 1) * CHUNK))) {
-          this.painted.push(p);
-          const owner = p.occurrence.block.owner;
-          let group = this.paintedByOwner.get(owner);
-          if (!group) this.paintedByOwner.set(owner, (group = []));
-          group.push(p);
+    const categories = this.deps.index.categories;
+    const chosen = this.deps.settings.categories;
+    const shown = CATEGORIES.map((c) => chosen.length === 0 || chosen.includes(c));
+    const fresh: Painted[] = [];
+    const freshOwners: Node[] = [];
+    let owner: Node | null = null;
+    let group: Painted[] = [];
+    for (const occurrence of list) {
+      const category = categories[occurrence.entry]!;
+      if (!shown[category]) continue;
+      const p: Painted = { occurrence, category };
+      fresh.push(p);
+      this.painted.push(p);
+      // Occurrences come block by block: look the owner's group up only when the owner changes.
+      if (occurrence.block.owner !== owner) {
+        owner = occurrence.block.owner;
+        let g = this.paintedByOwner.get(owner);
+        if (!g) {
+          this.paintedByOwner.set(owner, (g = []));
+          freshOwners.push(owner);
         }
-      });
-    }, this.abort.signal);
+        group = g;
+      }
+      group.push(p);
+    }
+    if (painter.kind === 'highlight-api') {
+      // Register only what is on screen or near it; the rest follows as the reader scrolls.
+      this.scope ??= new ViewportScope({ doc: this.doc, onChange: (entered, left) => this.onScopeChange(entered, left) });
+      const near = this.scope.watch(freshOwners);
+      painter.add(near.flatMap((owner) => this.paintedByOwner.get(owner) ?? []));
+    } else {
+      // The fallback wraps text in elements: every occurrence, in slices.
+      const CHUNK = 200;
+      await inSlices(Math.ceil(fresh.length / CHUNK), (c) => this.withoutObserving(() => painter.add(fresh.slice(c * CHUNK, (c + 1) * CHUNK))), this.abort.signal);
+    }
     painter.show();
-    if (!inOrder) this.sortPainted();
+    // A first paint comes in document order (blocks are walked in order); later additions need sorting.
+    if (this.painted.length !== fresh.length) this.sortPainted();
     this.deps.onPainted?.(this);
+  }
+
+  /** Blocks came near the viewport or left it: register their highlights, or drop them. */
+  private onScopeChange(entered: Node[], left: Node[]): void {
+    const painter = this.painter;
+    if (!painter || !this.highlighted) return;
+    painter.remove(left.flatMap((owner) => this.paintedByOwner.get(owner) ?? []));
+    painter.add(entered.flatMap((owner) => this.paintedByOwner.get(owner) ?? []));
+    painter.show();
+  }
+
+  /** A range over a painted occurrence (for the card's anchor, scrolling and hit-testing). */
+  rangeOf(p: Painted): Range {
+    return this.painter?.rangeOf(p) ?? rangeOf(this.doc, p.occurrence);
+  }
+
+  /** How many occurrences have a registered highlight now (the rest are off screen). */
+  get registeredCount(): number {
+    return this.painter?.registered ?? 0;
   }
 
   private sortPainted(): void {
     // Document order, for keyboard stepping.
+    const nodeOf = (p: Painted) => locate(p.occurrence.block, p.occurrence.start, false).node;
     this.painted.sort((a, b) => {
       if (a.occurrence.block === b.occurrence.block) return a.occurrence.start - b.occurrence.start;
-      return compareInComposedTree(a.range.startContainer, b.range.startContainer) || a.occurrence.start - b.occurrence.start;
+      return compareInComposedTree(nodeOf(a), nodeOf(b)) || a.occurrence.start - b.occurrence.start;
     });
   }
 
@@ -214,6 +262,7 @@ export class PageSession {
     if (removed.length) {
       const gone = new Set(removed);
       this.withoutObserving(() => this.painter?.remove(removed));
+      for (const owner of new Set(removed.map((p) => p.occurrence.block.owner))) this.scope?.unwatch(owner);
       this.painted = this.painted.filter((p) => !gone.has(p));
     }
     const fresh: Occurrence[] = [];
@@ -255,10 +304,28 @@ export class PageSession {
     this.observer?.disconnect();
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.painter?.clear();
+    this.scope?.disconnect();
   }
 }
 
-const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<string, number>;
+/** Read the page's blocks in slices; null if stopped first. */
+export async function readBlocks(root: Node, signal: AbortSignal): Promise<BlockCollection | null> {
+  const walker = createBlockWalker(root);
+  return (await resumableInSlices((pause) => walker.run(pause), signal)) ? walker.result : null;
+}
+
+/** A walk of the page under way, begun before the session (while storage answers). */
+export interface PageReading {
+  blocks: Promise<BlockCollection | null>;
+  cancel(): void;
+}
+
+export function beginReading(doc: Document): PageReading {
+  const controller = new AbortController();
+  const blocks = doc.body ? readBlocks(doc.body, controller.signal) : Promise.resolve(null);
+  return { blocks, cancel: () => controller.abort() };
+}
+
 
 const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 

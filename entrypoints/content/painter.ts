@@ -8,18 +8,24 @@ import { CATEGORIES } from '../../core/glossary-types';
 import { locate, OWN_UI_ATTRIBUTE, type Occurrence } from '../../core/text-model';
 import highlightCss from './style.css?inline';
 
+/** An occurrence the session shows (its category is enabled), with its highlight's category. */
 export interface Painted {
   occurrence: Occurrence;
-  range: Range;
+  category: number;
 }
 
 export interface Painter {
   readonly kind: 'highlight-api' | 'wrap';
-  add(items: Array<{ occurrence: Occurrence; category: number }>): Painted[];
+  /** Register highlights for these occurrences (already registered ones are left as they are). */
+  add(list: readonly Painted[]): void;
   /** Make what was added visible. Until then the page is not repainted for half-built highlights. */
   show(): void;
-  remove(painted: Painted[]): void;
+  remove(list: readonly Painted[]): void;
   clear(): void;
+  /** A range over the occurrence: the registered one, or a new one over the page as it is now. */
+  rangeOf(p: Painted): Range;
+  /** How many occurrences have a registered highlight now. */
+  readonly registered: number;
 }
 
 export function rangeOf(doc: Document, o: Occurrence): Range {
@@ -45,7 +51,7 @@ export function createPainter(doc: Document): Painter {
 
 function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightCtor: typeof Highlight): Painter {
   const highlights = new Map<number, Highlight>();
-  const categoryOf = new Map<Painted, number>();
+  const ranges = new Map<Painted, Range>();
   // ::highlight() rules of the page's stylesheets do not reach into shadow trees: an open shadow root
   // with terms gets the same rules as an adopted stylesheet (no change to its DOM).
   const styledRoots = new WeakSet<ShadowRoot>();
@@ -74,16 +80,20 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
   };
   return {
     kind: 'highlight-api',
-    add(items) {
-      const out: Painted[] = [];
-      for (const { occurrence, category } of items) {
-        const painted = { occurrence, range: rangeOf(doc, occurrence) };
-        styleShadowRoot(painted.range.startContainer);
-        get(category).add(painted.range);
-        categoryOf.set(painted, category);
-        out.push(painted);
+    get registered() {
+      return ranges.size;
+    },
+    add(list) {
+      for (const p of list) {
+        if (ranges.has(p)) continue;
+        const range = rangeOf(doc, p.occurrence);
+        styleShadowRoot(range.startContainer);
+        get(p.category).add(range);
+        ranges.set(p, range);
       }
-      return out;
+    },
+    rangeOf(p) {
+      return ranges.get(p) ?? rangeOf(doc, p.occurrence);
     },
     show() {
       for (const [category, h] of highlights) {
@@ -93,14 +103,16 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
     },
     remove(list) {
       for (const p of list) {
-        highlights.get(categoryOf.get(p) ?? -1)?.delete(p.range);
-        categoryOf.delete(p);
+        const range = ranges.get(p);
+        if (!range) continue;
+        highlights.get(p.category)?.delete(range);
+        ranges.delete(p);
       }
     },
     clear() {
       for (const category of highlights.keys()) registry.delete(highlightName(category));
       highlights.clear();
-      categoryOf.clear();
+      ranges.clear();
     },
   };
 }
@@ -116,18 +128,26 @@ function wrappingPainter(doc: Document): Painter {
     for (const piece of pieces) piece.parentNode?.removeChild(piece);
     replaced.delete(original);
   };
+  // Ranges made before wrapping: they follow the page's changes as live ranges do.
+  const ranges = new Map<Painted, Range>();
   return {
     kind: 'wrap',
+    get registered() {
+      return ranges.size;
+    },
     show() {
       // Wrapped matches are visible as soon as they are inserted.
     },
-    add(items) {
+    rangeOf(p) {
+      return ranges.get(p) ?? rangeOf(doc, p.occurrence);
+    },
+    add(list) {
       // Cut per text node: [start, end, category] segments.
       const segments = new Map<Text, Array<[number, number, number]>>();
-      const out: Painted[] = [];
-      for (const { occurrence, category } of items) {
-        const range = rangeOf(doc, occurrence);
-        out.push({ occurrence, range });
+      for (const p of list) {
+        if (ranges.has(p)) continue;
+        const { occurrence, category } = p;
+        ranges.set(p, rangeOf(doc, occurrence));
         const b = occurrence.block;
         b.nodes.forEach((node, i) => {
           const from = Math.max(occurrence.start, b.nodeStart[i]!) - b.nodeStart[i]!;
@@ -159,14 +179,16 @@ function wrappingPainter(doc: Document): Painter {
         parent.removeChild(node);
         replaced.set(node, pieces);
       }
-      // Ranges over the new pieces are not kept in sync in this mode; hit-testing uses the marks.
-      return out;
     },
     remove(list) {
-      for (const p of list) for (const node of p.occurrence.block.nodes) restore(node);
+      for (const p of list) {
+        ranges.delete(p);
+        for (const node of p.occurrence.block.nodes) restore(node);
+      }
     },
     clear() {
       for (const original of [...replaced.keys()]) restore(original);
+      ranges.clear();
     },
   };
 }

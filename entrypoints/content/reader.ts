@@ -21,7 +21,8 @@ export function sentenceAround(o: Occurrence): string {
 }
 
 export class Reader {
-  private hits = new HitIndex();
+  private readonly hits: HitIndex;
+  private hitsStale = true;
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
   private hovered: Painted | null = null;
   private cursor = -1;
@@ -35,7 +36,9 @@ export class Reader {
     private readonly session: PageSession,
     private readonly card: CardHost,
     private readonly settings: Settings,
-  ) {}
+  ) {
+    this.hits = new HitIndex((p) => session.rangeOf(p));
+  }
 
   attach(): void {
     const doc = this.session.doc;
@@ -46,9 +49,22 @@ export class Reader {
     doc.addEventListener('scroll', () => this.onScroll(), opts);
   }
 
-  /** The session painted or repainted: refresh the hit index. */
+  /** The session painted or repainted: the hit index is rebuilt when next needed (or when idle). */
   refresh(): void {
-    this.hits.rebuild(this.session.paintedOccurrences);
+    this.hitsStale = true;
+  }
+
+  private hitIndex(): HitIndex {
+    if (this.hitsStale) {
+      this.hits.rebuild(this.session.paintedOccurrences);
+      this.hitsStale = false;
+    }
+    return this.hits;
+  }
+
+  /** Build the hit index now if it is stale (called when the page is idle). */
+  prepare(): void {
+    this.hitIndex();
   }
 
   detach(): void {
@@ -74,7 +90,7 @@ export class Reader {
       this.frame = 0;
       const pt = this.lastPoint;
       if (!pt || this.card.contains(e.target)) return;
-      const hit = this.hits.at(this.session.doc, pt.x, pt.y);
+      const hit = this.hitIndex().at(this.session.doc, pt.x, pt.y);
       if (hit === this.hovered) return;
       this.hovered = hit;
       if (this.hoverTimer) clearTimeout(this.hoverTimer);
@@ -88,7 +104,7 @@ export class Reader {
 
   private onClick(e: MouseEvent): void {
     if (!this.session.highlighted || this.card.contains(e.target)) return;
-    const hit = this.hits.at(this.session.doc, e.clientX, e.clientY);
+    const hit = this.hitIndex().at(this.session.doc, e.clientX, e.clientY);
     if (hit) {
       void this.openFor(hit, false);
       return;
@@ -118,7 +134,7 @@ export class Reader {
     if (list.length === 0) return;
     this.cursor = (this.cursor + direction + list.length) % list.length;
     const p = list[this.cursor]!;
-    const el = p.range.startContainer.parentElement;
+    const el = this.session.rangeOf(p).startContainer.parentElement;
     this.ownScrollUntil = performance.now() + 400;
     el?.scrollIntoView({ block: 'center', inline: 'nearest' });
     void this.openFor(p, true);
@@ -137,6 +153,6 @@ export class Reader {
 
   private async openFor(p: Painted, focus: boolean): Promise<void> {
     const id = this.session.entryId(p.occurrence.entry);
-    await this.card.open({ id, anchor: p.range, sentence: sentenceAround(p.occurrence), focus });
+    await this.card.open({ id, anchor: this.session.rangeOf(p), sentence: sentenceAround(p.occurrence), focus });
   }
 }

@@ -36,3 +36,14 @@ export async function resumableInSlices(run: (shouldPause: () => boolean) => boo
     await yieldToPage();
   }
 }
+
+/** Run `fn` in the first task after the next frame is painted (a task posted from a frame callback runs after rendering). */
+export function afterNextPaint(fn: () => void, view: { requestAnimationFrame?: (cb: () => void) => number } | null = globalThis): void {
+  const post = () => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => fn();
+    ch.port2.postMessage(null);
+  };
+  if (view?.requestAnimationFrame) view.requestAnimationFrame(post);
+  else setTimeout(fn, 0);
+}

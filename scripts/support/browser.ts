@@ -107,25 +107,72 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Wait until the page has painted twice: highlights registered as blocks come near the viewport are in. */
+export async function settleFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+}
+
 /**
  * The centre of a highlighted term in the viewport, read from the page's highlight registry, after
  * scrolling it to `where` (a fraction of the viewport's height). With `text`, the first range showing
- * that text; otherwise the first range in document order. Null when nothing matches.
+ * that text; otherwise the first range in document order. Null when nothing matches. Highlights are
+ * registered only near the viewport, so the page is scrolled down from the top until one shows.
  */
 export async function highlightPoint(page: Page, text?: string, where = 0.5): Promise<{ x: number; y: number; text: string } | null> {
-  return page.evaluate(
-    ([text, where]) => {
-      let chosen: Range | null = null;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settleFrames(page);
+  for (let step = 0; step < 500; step++) {
+    const found = await page.evaluate(
+      ([text, where]) => {
+        let chosen: Range | null = null;
+        for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
+          for (const r of h) {
+            if (text !== null && r.toString() !== text) continue;
+            if (!chosen || r.compareBoundaryPoints(Range.START_TO_START, chosen) < 0) chosen = r;
+          }
+        if (!chosen) {
+          if (window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1) return 'end';
+          window.scrollBy(0, innerHeight);
+          return 'more';
+        }
+        window.scrollBy(0, chosen.getBoundingClientRect().top - innerHeight * where);
+        const rect = chosen.getClientRects()[0] ?? chosen.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: chosen.toString() };
+      },
+      [text ?? null, where] as const,
+    );
+    if (found === 'end') return null;
+    if (found !== 'more') return found;
+    await settleFrames(page);
+  }
+  return null;
+}
+
+/**
+ * Every highlighted occurrence on the page, counted by scrolling through it one viewport at a time
+ * and collecting the registered ranges (each keyed by its text and place on the page).
+ */
+export async function highlightsThroughPage(page: Page): Promise<{ total: number; mostAtOnce: number }> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const seen = new Set<string>();
+  let mostAtOnce = 0;
+  for (let step = 0; step < 2000; step++) {
+    await settleFrames(page);
+    const { keys, atEnd } = await page.evaluate(() => {
+      const keys: string[] = [];
       for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
         for (const r of h) {
-          if (text !== null && r.toString() !== text) continue;
-          if (!chosen || r.compareBoundaryPoints(Range.START_TO_START, chosen) < 0) chosen = r;
+          const rect = r.getBoundingClientRect();
+          keys.push(`${Math.round(rect.top + window.scrollY)}:${Math.round(rect.left)}:${r.toString()}`);
         }
-      if (!chosen) return null;
-      window.scrollBy(0, chosen.getBoundingClientRect().top - innerHeight * where);
-      const rect = chosen.getClientRects()[0] ?? chosen.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: chosen.toString() };
-    },
-    [text ?? null, where] as const,
-  );
+      const atEnd = window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+      if (!atEnd) window.scrollBy(0, innerHeight);
+      return { keys, atEnd };
+    });
+    for (const k of keys) seen.add(k);
+    mostAtOnce = Math.max(mostAtOnce, keys.length);
+    if (atEnd) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return { total: seen.size, mostAtOnce };
 }

@@ -38,7 +38,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { buildAutomaton, type Match } from '../../core/matcher';
 import { prepareMatchText } from '../../core/normalize';
-import { collectBlocks, findOccurrences, locate, type Block } from '../../core/text-model';
+import { collectBlocks, findOccurrences, findOccurrencesInBlocks, locate, type Block } from '../../core/text-model';
 
 const NUM_RUNS = 250;
 
@@ -424,6 +424,22 @@ describe('matcher properties (fast-check)', () => {
           }
         },
       ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('5. one pass over joined blocks finds what one pass per block finds', () => {
+    fc.assert(
+      fc.property(fc.array(cpsArb, { minLength: 1, maxLength: 6 }), picksArb, extrasArb, (blocksCps, picks, extras) => {
+        const raws = blocksCps.map((cps) => cps.join(''));
+        const terms = termsFrom(prepareMatchText(raws.join('')).text, picks, extras);
+        const automaton = buildAutomaton(terms);
+        const identity = terms.map((_, i) => i);
+        const blocks = raws.map(fakeBlock);
+        const joined = findOccurrencesInBlocks(blocks, automaton, identity);
+        const perBlock = blocks.flatMap((b) => findOccurrences(b, automaton, identity));
+        expect(joined).toEqual(perBlock);
+      }),
       { numRuns: NUM_RUNS },
     );
   });

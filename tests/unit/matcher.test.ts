@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton } from '../../core/matcher';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MatchIndex } from '../../core/glossary-types';
+import { AutomatonTablesError, buildAutomaton, compileAutomaton, loadAutomaton, packAutomaton, unpackAutomaton, type AutomatonTables } from '../../core/matcher';
 import { prepareMatchText } from '../../core/normalize';
+import { createPageMatcher } from '../../core/page-scan';
 
 const found = (patterns: string[], text: string) =>
   buildAutomaton(patterns)
@@ -51,5 +55,61 @@ describe('matcher (Aho-Corasick, leftmost-longest)', () => {
   it('returns nothing for an empty pattern list or text', () => {
     expect(buildAutomaton([]).findMatches('两个确立')).toEqual([]);
     expect(buildAutomaton(['两个确立']).findMatches('')).toEqual([]);
+  });
+});
+
+describe('prebuilt automaton tables (shipped in the match index)', () => {
+  const index = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'dictionary', 'generated', 'match-index.json'), 'utf8')) as MatchIndex;
+  const corpusDir = join(import.meta.dirname, '..', '..', 'dictionary', 'corpus');
+  const corpus = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(corpusDir, f), 'utf8'))
+    .join('\n');
+  const text = prepareMatchText(corpus).text;
+
+  it('the index carries packed tables that match exactly as an automaton built from its patterns', () => {
+    expect(index.automaton).toBeDefined();
+    const loaded = loadAutomaton(unpackAutomaton(index.automaton));
+    const built = buildAutomaton(index.patterns);
+    expect(loaded.stateCount).toBe(built.stateCount);
+    const matches = loaded.findMatches(text);
+    expect(matches.length).toBeGreaterThan(100);
+    expect(matches).toEqual(built.findMatches(text));
+  });
+
+  it('packs values beyond one code unit in two, and unpacks them unchanged', () => {
+    const tables: AutomatonTables = { from: [0], code: [0x4e00], to: [1], depth: [0, 1], fail: [0, 0], dict: [0, 0], terminal: [-1, 70000], edges: [0] };
+    const packed = packAutomaton(tables);
+    expect(packed.terminal[0]).toBe('2');
+    expect(packed.depth[0]).toBe('1');
+    expect(Array.from(unpackAutomaton(packed).terminal)).toEqual([-1, 70000]);
+    // No surrogate code units: packed strings survive storage's UTF-8 round trip.
+    for (const value of Object.values(packAutomaton(compileAutomaton(index.patterns)))) expect(/[\ud800-\udfff]/.test(value)).toBe(false);
+  });
+
+  it('rejects damaged tables, and the page matcher then builds from the patterns', () => {
+    const good = compileAutomaton(['两个确立', '两个维护', '个确']);
+    const damage: Array<(t: AutomatonTables) => void> = [
+      (t) => ((t.fail as number[])[2] = 3), // failure link to a deeper state: could loop
+      (t) => ((t.dict as number[])[3] = 99), // out of range
+      (t) => ((t.to as number[])[0] = 5), // depth does not grow by one along the transition
+      (t) => ((t.terminal as number[])[4] = 7), // no such pattern
+      (t) => (t.fail as number[]).pop(), // lengths differ
+    ];
+    for (const d of damage) {
+      const t = structuredClone(good);
+      d(t);
+      expect(() => loadAutomaton(t)).toThrow(AutomatonTablesError);
+    }
+    expect(() => unpackAutomaton({ ...packAutomaton(good), depth: 'x' })).toThrow(AutomatonTablesError);
+    expect(() => unpackAutomaton(null)).toThrow(AutomatonTablesError);
+
+    const damaged: MatchIndex = { ...index, automaton: { ...index.automaton!, fail: index.automaton!.depth } };
+    const fromDamaged = createPageMatcher(damaged).automaton.findMatches(text);
+    expect(fromDamaged).toEqual(buildAutomaton(index.patterns).findMatches(text));
+  });
+
+  it('a pattern containing U+0000 (the block separator) never matches', () => {
+    expect(buildAutomaton(['两个\u0000确立']).findMatches('两个\u0000确立')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldString, prepareMatchText } from '../../core/normalize';
+import { ANY_SPACE_RE, foldString, isSpaceCode, prepareMatchText } from '../../core/normalize';
 
 describe('normalize', () => {
   it('folds full-width ASCII and case without changing length', () => {
@@ -22,5 +22,13 @@ describe('normalize', () => {
     const raw = '𠀀 两个';
     const { text } = prepareMatchText(raw);
     expect(text).toBe('𠀀两个');
+  });
+});
+
+describe('ANY_SPACE_RE (the quick whitespace check before hasDroppableSpace)', () => {
+  it('accepts exactly the code units isSpaceCode accepts', () => {
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (ANY_SPACE_RE.test(String.fromCharCode(c)) !== isSpaceCode(c)) disagree.push(c);
+    expect(disagree).toEqual([]);
   });
 });

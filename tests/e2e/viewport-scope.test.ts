@@ -1,0 +1,101 @@
+/**
+ * Highlights on a long page are registered near the viewport only (entrypoints/content/viewport-scope.ts):
+ * every occurrence is still counted, shown when scrolled to, and reachable by keyboard.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { highlightsThroughPage, launchWithExtension, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
+
+const PARAGRAPHS = 600;
+const paragraph = (i: number) =>
+  `<p>第${i + 1}段：我们要深刻领悟“两个确立”的决定性意义，把握新发展阶段，贯彻新发展理念，在推进高质量发展上不断取得新成效，为全市经济社会发展作出新贡献。</p>`;
+const LONG = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>在市人民代表大会闭幕会上的讲话</title></head>
+<body><h1>在市人民代表大会闭幕会上的讲话</h1><p>各位代表、同志们：</p>${Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i)).join('\n')}</body></html>`;
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  server = await startStaticServer(join(ROOT, 'tests', 'fixtures'), { routes: { '/long.html': () => LONG } });
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const registered = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) n += h.size;
+    return n;
+  });
+
+describe('highlights near the viewport only, on a long page', () => {
+  it('counts every occurrence, registers those near the screen, and shows each one when scrolled to', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url('/long.html'));
+    const state = await waitForSettled(page);
+    // Three terms per paragraph: 两个确立, 新发展阶段, 新发展理念 (高质量发展 too).
+    expect(state.matches).toBeGreaterThanOrEqual(PARAGRAPHS * 3);
+    await settleFrames(page);
+    const atTop = await registered(page);
+    expect(atTop).toBeGreaterThan(0);
+    expect(atTop).toBeLessThan(state.matches / 4);
+
+    const through = await highlightsThroughPage(page);
+    expect(through.total).toBe(state.matches);
+    expect(through.mostAtOnce).toBeLessThan(state.matches / 4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('steps by keyboard to the last term, far below, and shows it highlighted with its card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/long.html'));
+    await waitForSettled(page);
+    await page.keyboard.press('Alt+Shift+P'); // from the start, backwards: the last term on the page
+    await page.locator('tifa-card .card').waitFor();
+    await settleFrames(page);
+    const last = await page.evaluate(() => {
+      let bottom = -Infinity;
+      let text = '';
+      for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
+        for (const r of h) {
+          const rect = r.getBoundingClientRect();
+          if (rect.bottom > bottom) [bottom, text] = [rect.bottom, r.toString()];
+        }
+      return { scrolled: window.scrollY, max: document.documentElement.scrollHeight - innerHeight, text, inView: bottom > 0 && bottom <= innerHeight };
+    });
+    expect(last.scrolled).toBeGreaterThan(last.max / 2);
+    expect(last.inView).toBe(true);
+    expect(last.text.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps following the page: a paragraph added at the end is counted and highlighted when reached', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/long.html'));
+    const before = await waitForSettled(page);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = '最后，我们要坚持“两个毫不动摇”。';
+      document.body.append(p);
+    });
+    await expect.poll(() => page.getAttribute('html', 'data-tifa-matches').then(Number)).toBe(before.matches + 1);
+    await page.evaluate(() => document.getElementById('added')!.scrollIntoView());
+    await settleFrames(page);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
+            for (const r of h) if (r.startContainer.parentElement?.id === 'added') return r.toString();
+          return null;
+        }),
+      )
+      .toBe('两个毫不动摇');
+    await page.close();
+  });
+});
