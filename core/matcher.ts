@@ -190,6 +190,10 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
   // the root), the others in an open-addressing hash. A Map of 60,000 numeric keys (20,000 terms) was
   // 2-3x slower per character than one of 2,000 (docs/performance.md, "scale").
   const usedCode = new Uint8Array(65536);
+  // What the matcher reads for each text code unit: its folded form when some pattern uses that, else
+  // -1 (back to the root). One table lookup per character instead of two function calls: the loop
+  // mostly runs before the JIT has optimised it, where calls are what costs (docs/performance.md).
+  const codeClass = new Int32Array(65536).fill(-1);
   const rootNext = new Int32Array(65536);
   let size = 16;
   while (size < code.length * 2) size *= 2;
@@ -204,6 +208,7 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
     if (!inState(f) || !inState(t) || !Number.isInteger(c) || c < 0 || c > 0xffff || depth[t] !== depth[f]! + 1)
       throw new AutomatonTablesError(`automaton tables: bad transition ${i}`);
     usedCode[c] = 1;
+    codeClass[c] = c;
     if (f === ROOT) {
       rootNext[c] = t;
       continue;
@@ -215,13 +220,18 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
     slotTarget[h] = t;
   }
 
+  for (const c of FOLDED_SOURCES) {
+    const f = foldTextCode(c);
+    codeClass[c] = usedCode[f] === 1 ? f : -1;
+  }
+
   function findMatches(text: string): Match[] {
     const found: Match[] = [];
     let s = ROOT;
     for (let i = 0; i < text.length; i++) {
       // Folded here as well, so raw text with no whitespace to drop can be matched without a copy.
-      const c = foldTextCode(text.charCodeAt(i));
-      if (usedCode[c] === 0) {
+      const c = codeClass[text.charCodeAt(i)]!;
+      if (c < 0) {
         s = ROOT;
         continue;
       }
@@ -279,6 +289,16 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
 
   return { patternCount, stateCount, findMatches };
 }
+
+/** Every code unit that foldTextCode changes: full-width ASCII, upper-case ASCII, whitespace. */
+const FOLDED_SOURCES: number[] = (() => {
+  const out: number[] = [];
+  for (let c = 0xff01; c <= 0xff5e; c++) out.push(c);
+  for (let c = 0x41; c <= 0x5a; c++) out.push(c);
+  for (const c of [0x09, 0x0a, 0x0c, 0x0d, 0xa0, 0x3000, 0x202f, 0x205f, 0xfeff]) out.push(c);
+  for (let c = 0x2000; c <= 0x200b; c++) out.push(c);
+  return out;
+})();
 
 /** Hash of a transition (state, code unit) for the open-addressing table. */
 function slotOf(state: number, code: number): number {

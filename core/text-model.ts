@@ -26,15 +26,33 @@ const SKIPPED_TAGS = new Set([
 /** The attribute that marks our own UI (the card host); never scanned. */
 export const OWN_UI_ATTRIBUTE = 'data-tifa-ui';
 
+const SKIPPED = 1;
+const INLINE = 2;
+const BLOCK = 3;
+/** Kind of element by its name, remembered per name (upper-casing every element's name is costly). */
+const kindByName = new Map<string, number>();
+function kindOf(el: Element): number {
+  const name = el.nodeName;
+  let kind = kindByName.get(name);
+  if (kind === undefined) {
+    const upper = name.toUpperCase();
+    kind = SKIPPED_TAGS.has(upper) ? SKIPPED : INLINE_TAGS.has(upper) ? INLINE : BLOCK;
+    kindByName.set(name, kind);
+  }
+  return kind;
+}
+
 export function isSkippedElement(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.nodeName.toUpperCase())) return true;
+  if (kindOf(el) === SKIPPED) return true;
+  // Most elements carry no attributes at all: one call answers for the three checks below.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute(OWN_UI_ATTRIBUTE) || el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 export function isInline(el: Element): boolean {
-  return INLINE_TAGS.has(el.nodeName.toUpperCase());
+  return kindOf(el) === INLINE;
 }
 
 /**

@@ -13,7 +13,7 @@ import { findChromium, launchWithExtension, ROOT, waitForSettled } from './suppo
 import { startStaticServer } from './support/static-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=hover or =scale: measure only that, print it, write nothing (for working on one thing). */
+/** BENCH_ONLY=ours|scale|mutation|hover: measure only that (ours: ours and the floor), print it, write nothing. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const OUT = join(ROOT, 'test-output', 'bench');
 mkdirSync(OUT, { recursive: true });
@@ -115,8 +115,35 @@ async function ours(ctx: BrowserContext, url: string) {
   const m = await marks(page);
   const tasks = (await page.evaluate(() => (window as unknown as { __longtasks: Array<[number, number]> }).__longtasks)) ?? [];
   const during = tasks.filter(([start, d]) => start + d >= m['tifa:start']! && start <= m['tifa:painted']!);
+  const registered = await registeredRanges(page);
   await page.close();
-  return { ms: m['tifa:painted']! - m['tifa:start']!, longest: Math.max(0, ...during.map(([, d]) => d)), matches: s.matches };
+  return { ms: m['tifa:painted']! - m['tifa:start']!, longest: Math.max(0, ...during.map(([, d]) => d)), matches: s.matches, registered };
+}
+
+/** Ranges registered in the page's highlight registry now. */
+async function registeredRanges(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) n += h.size;
+    return n;
+  });
+}
+
+/** With the extension on a painted page: one small DOM change, the next frame and the longest task in the 300 ms after. */
+async function oursMutation(ctx: BrowserContext, url: string) {
+  const page = await ctx.newPage();
+  await page.addInitScript(LONGTASKS);
+  await page.goto(url);
+  await waitForSettled(page, 120_000);
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(1500); // idle work (entries, hit index, card) done
+  await page.addScriptTag({ content: lab });
+  const t0 = await page.evaluate(() => performance.now());
+  const frameMs = await page.evaluate(() => (globalThis as unknown as { tifaLab: { mutationFrame(): Promise<number> } }).tifaLab.mutationFrame());
+  await page.waitForTimeout(300);
+  const tasks = (await page.evaluate(() => (window as unknown as { __longtasks: Array<[number, number]> }).__longtasks)) ?? [];
+  await page.close();
+  return { frameMs, longest: Math.max(0, ...tasks.filter(([start]) => start >= t0).map(([, d]) => d)) };
 }
 
 async function inPlainPage<T>(ctx: BrowserContext, url: string, fn: (page: Page) => Promise<T>): Promise<T> {
@@ -142,7 +169,7 @@ await ext.context.addInitScript({ content: NAME_SHIM });
 await plain.addInitScript({ content: NAME_SHIM });
 
 const rows: Array<Record<string, number | string>> = [];
-for (const p of ONLY ? [] : PAGES) {
+for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
   const url = server.url(`/${p.name}.html`);
   const o = [];
   for (let i = 0; i < RUNS; i++) o.push(await ours(ext.context, url));
@@ -153,7 +180,7 @@ for (const p of ONLY ? [] : PAGES) {
       return page.evaluate((patterns) => (globalThis as unknown as { tifaLab: { floor(p: string[]): { ms: number; matches: number } } }).tifaLab.floor(patterns), index.patterns);
     }));
   const mk = [];
-  const markRuns = p.kb > 1000 ? Math.min(RUNS, 5) : RUNS;
+  const markRuns = ONLY ? 0 : p.kb > 1000 ? Math.min(RUNS, 5) : RUNS;
   for (let i = 0; i < markRuns; i++)
     mk.push(await inPlainPage(plain, url, async (page) => {
       await page.addScriptTag({ content: markJs });
@@ -177,7 +204,7 @@ for (const p of ONLY ? [] : PAGES) {
       );
     }));
   const nv = [];
-  for (let i = 0; i < RUNS; i++)
+  for (let i = 0; i < (ONLY ? 0 : RUNS); i++)
     nv.push(await inPlainPage(plain, url, async (page) => {
       await page.addScriptTag({ content: lab });
       return page.evaluate((terms) => (globalThis as unknown as { tifaLab: { naive(t: string[]): { ms: number; matches: number } } }).tifaLab.naive(terms), index.patterns);
@@ -189,6 +216,7 @@ for (const p of ONLY ? [] : PAGES) {
   const markError = mk.find((x) => x.error)?.error;
   rows.push({
     name: p.name,
+    registered_at_paint: o[0]!.registered,
     text_kb: round(textKb, 0),
     ours_ms: round(oursMs),
     floor_ms: round(floorMs),
@@ -200,10 +228,10 @@ for (const p of ONLY ? [] : PAGES) {
     ours_vs_floor: round(oursMs / floorMs, 2),
     longest_task_ms: round(Math.max(...o.map((x) => x.longest))),
     matches: o[0]!.matches,
-    markjs_matches: mk[0]!.matches,
-    naive_matches: nv[0]!.matches,
+    markjs_matches: mk[0]?.matches ?? 0,
+    naive_matches: nv[0]?.matches ?? 0,
   });
-  console.log(`${p.name}: ours ${round(oursMs)} ms, floor ${round(floorMs)} ms, mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
+  console.log(`${p.name}: ours ${round(oursMs)} ms (${o.map((x) => round(x.ms)).join(', ')}), floor ${round(floorMs)} ms, mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
 }
 
 // Scale: the same 200 KB page, our glossary vs 20,000 synthetic terms.
@@ -222,14 +250,16 @@ const large = [];
 for (let i = 0; i < (ONLY && ONLY !== 'scale' ? 0 : RUNS); i++) {
   small.push(await inPlainPage(plain, scaleUrl, async (page) => {
     await page.addScriptTag({ content: lab });
-    return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; matchMs: number } } }).tifaLab.scale(pt), index.patterns);
+    return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; loadMs: number; matchMs: number } } }).tifaLab.scale(pt), index.patterns);
   }));
   large.push(await inPlainPage(plain, scaleUrl, async (page) => {
     await page.addScriptTag({ content: lab });
-    return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; matchMs: number } } }).tifaLab.scale(pt), [...synthetic]);
+    return page.evaluate((pt) => (globalThis as unknown as { tifaLab: { scale(p: string[]): { buildMs: number; loadMs: number; matchMs: number } } }).tifaLab.scale(pt), [...synthetic]);
   }));
 }
 const scale = {
+  load_ms_small: round(median(small.map((x) => x.loadMs)), 2),
+  load_ms_large: round(median(large.map((x) => x.loadMs)), 2),
   terms_small: index.patterns.length,
   terms_large: synthetic.size,
   ms_small: round(median(small.map((x) => x.matchMs))),
@@ -237,6 +267,30 @@ const scale = {
   ratio: round(median(large.map((x) => x.matchMs)) / median(small.map((x) => x.matchMs)), 2),
   build_ms_small: round(median(small.map((x) => x.buildMs))),
   build_ms_large: round(median(large.map((x) => x.buildMs))),
+};
+
+// After painting, one small DOM change on the 2 MB page: ours (highlights registered near the viewport)
+// against the Highlight API with every occurrence registered, in the same run.
+const mutationUrl = server.url('/speech-2m.html');
+const mutOurs = [];
+const mutAll = [];
+for (let i = 0; i < (ONLY && ONLY !== 'mutation' ? 0 : RUNS); i++) {
+  mutOurs.push(await oursMutation(ext.context, mutationUrl));
+  mutAll.push(await inPlainPage(plain, mutationUrl, async (page) => {
+    await page.addScriptTag({ content: lab });
+    return page.evaluate(
+      ([pt, pe]) => (globalThis as unknown as { tifaLab: { allRanges(p: string[], e: number[]): Promise<{ ms: number; mutationMs: number; registered: number }> } }).tifaLab.allRanges(pt, pe),
+      [index.patterns, index.patternEntry] as const,
+    );
+  }));
+}
+const mutation = {
+  page: 'speech-2m',
+  ours_frame_ms: round(median(mutOurs.map((x) => x.frameMs))),
+  ours_longest_task_ms: round(median(mutOurs.map((x) => x.longest))),
+  all_ranges_frame_ms: round(median(mutAll.map((x) => x.mutationMs))),
+  all_ranges_registered: mutAll[0]?.registered ?? 0,
+  all_ranges_painted_ms: round(median(mutAll.map((x) => x.ms))),
 };
 
 // A 2 MB page with no CJK text: the content script's work until it gives up.
@@ -287,6 +341,7 @@ await server.close();
 if (ONLY) {
   if (hover.length) console.log(`click to card painted: median ${round(median(hover))} ms of ${hover.map((x) => round(x)).join(', ')}`);
   if (small.length) console.log(`scale: ${JSON.stringify(scale)}`);
+  if (mutOurs.length) console.log(`mutation: ${JSON.stringify(mutation)}`);
   process.exit(0);
 }
 
@@ -299,6 +354,7 @@ const results = {
   runs: RUNS,
   pages: rows,
   scale,
+  mutation,
   non_cjk_ms: round(median(nonCjk), 2),
   hover_to_card_ms: round(median(hover)),
   content_script_bytes: contentJs.length,
@@ -307,15 +363,16 @@ const results = {
 };
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
-const head = ['page', 'text KB', 'ours ms', 'floor ms', 'mark.js ms', 'naive ms', '× vs mark.js', 'ours/floor', 'longest task ms', 'matches', 'mark.js matches', 'naive matches'];
+const head = ['page', 'text KB', 'ours ms', 'registered at paint', 'floor ms', 'mark.js ms', 'naive ms', '× vs mark.js', 'ours/floor', 'longest task ms', 'matches', 'mark.js matches', 'naive matches'];
 const table = [
   `| ${head.join(' | ')} |`,
   `| ${head.map(() => '---').join(' | ')} |`,
-  ...rows.map((x) => `| ${[x.name, x.text_kb, x.ours_ms, x.floor_ms, x.markjs_error ? `≥ ${x.markjs_ms} (crashed)` : x.markjs_ms, x.naive_ms, x.speedup_vs_markjs, x.ours_vs_floor, x.longest_task_ms, x.matches, x.markjs_matches, x.naive_matches].join(' | ')} |`),
+  ...rows.map((x) => `| ${[x.name, x.text_kb, x.ours_ms, `${x.registered_at_paint} of ${x.matches}`, x.floor_ms, x.markjs_error ? `≥ ${x.markjs_ms} (crashed)` : x.markjs_ms, x.naive_ms, x.speedup_vs_markjs, x.ours_vs_floor, x.longest_task_ms, x.matches, x.markjs_matches, x.naive_matches].join(' | ')} |`),
   '',
   `| measure | value |`,
   `| --- | --- |`,
-  `| scale: 200 KB page, ${scale.terms_small} patterns vs ${scale.terms_large} | matching ${scale.ms_small} ms vs ${scale.ms_large} ms (×${scale.ratio}); automaton build ${scale.build_ms_small} ms vs ${scale.build_ms_large} ms |`,
+  `| scale: 200 KB page, ${scale.terms_small} patterns vs ${scale.terms_large} | matching ${scale.ms_small} ms vs ${scale.ms_large} ms (×${scale.ratio}); loading the prebuilt automaton ${scale.load_ms_small} ms vs ${scale.load_ms_large} ms (building it, once at glossary build: ${scale.build_ms_small} ms vs ${scale.build_ms_large} ms) |`,
+  `| one DOM change on the 2 MB page, after painting | next frame ${mutation.ours_frame_ms} ms, longest task ${mutation.ours_longest_task_ms} ms; with all ${mutation.all_ranges_registered} ranges registered: next frame ${mutation.all_ranges_frame_ms} ms (painted in ${mutation.all_ranges_painted_ms} ms) |`,
   `| 2 MB page without CJK text | ${results.non_cjk_ms} ms |`,
   `| click to card painted | ${results.hover_to_card_ms} ms |`,
   `| content script | ${results.content_script_bytes} B raw, ${results.content_script_gzip_bytes} B gzip |`,

@@ -15,7 +15,7 @@ export class HitIndex {
   rebuild(painted: readonly Painted[]): void {
     this.byNode.clear();
     for (const p of painted) {
-      const { block, start, end } = p.occurrence;
+      const { block, start, end } = p;
       const first = locate(block, start, false).node;
       const last = locate(block, end, true).node;
       if (first === last) {

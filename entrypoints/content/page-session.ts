@@ -6,7 +6,7 @@ import { detectSpeechPage, type Detection } from '../../core/detector';
 import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
 import { hasHan } from '../../core/normalize';
 import { chunkBlocks, createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
-import { blockOwnerOf, collectBlocks, createBlockWalker, locate, type Block, type BlockCollection, type Occurrence } from '../../core/text-model';
+import { blockOwnerOf, collectBlocks, isInline, createBlockWalker, locate, type Block, type BlockCollection, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../core/settings';
 import { createPainter, rangeOf, type Painted, type Painter } from './painter';
@@ -24,7 +24,7 @@ export interface SessionDeps {
 }
 
 const GATE_CHARS = 20000;
-/** Text matched in one step (one automaton pass over joined blocks): about half a millisecond. */
+/** Text matched in one step (one automaton pass over joined blocks): about a millisecond. */
 const MATCH_CHUNK_CHARS = 32768;
 
 /** Is there Han text in the title or the first GATE_CHARS characters of the body? */
@@ -134,7 +134,7 @@ export class PageSession {
       return;
     }
     publishState(this.doc, 'scanning', this.detection.speech, 0);
-    this.painter ??= createPainter(this.doc);
+    this.painter ??= createPainter(this.doc, this.deps.index.categories);
     await this.paint(this.occurrences);
     this.publish();
   }
@@ -149,11 +149,9 @@ export class PageSession {
     let owner: Node | null = null;
     let group: Painted[] = [];
     for (const occurrence of list) {
-      const category = categories[occurrence.entry]!;
-      if (!shown[category]) continue;
-      const p: Painted = { occurrence, category };
-      fresh.push(p);
-      this.painted.push(p);
+      if (!shown[categories[occurrence.entry]!]) continue;
+      fresh.push(occurrence);
+      this.painted.push(occurrence);
       // Occurrences come block by block: look the owner's group up only when the owner changes.
       if (occurrence.block.owner !== owner) {
         owner = occurrence.block.owner;
@@ -164,7 +162,7 @@ export class PageSession {
         }
         group = g;
       }
-      group.push(p);
+      group.push(occurrence);
     }
     if (painter.kind === 'highlight-api') {
       // Register only what is on screen or near it; the rest follows as the reader scrolls.
@@ -193,7 +191,7 @@ export class PageSession {
 
   /** A range over a painted occurrence (for the card's anchor, scrolling and hit-testing). */
   rangeOf(p: Painted): Range {
-    return this.painter?.rangeOf(p) ?? rangeOf(this.doc, p.occurrence);
+    return this.painter?.rangeOf(p) ?? rangeOf(this.doc, p);
   }
 
   /** How many occurrences have a registered highlight now (the rest are off screen). */
@@ -203,10 +201,10 @@ export class PageSession {
 
   private sortPainted(): void {
     // Document order, for keyboard stepping.
-    const nodeOf = (p: Painted) => locate(p.occurrence.block, p.occurrence.start, false).node;
+    const nodeOf = (p: Painted) => locate(p.block, p.start, false).node;
     this.painted.sort((a, b) => {
-      if (a.occurrence.block === b.occurrence.block) return a.occurrence.start - b.occurrence.start;
-      return compareInComposedTree(nodeOf(a), nodeOf(b)) || a.occurrence.start - b.occurrence.start;
+      if (a.block === b.block) return a.start - b.start;
+      return compareInComposedTree(nodeOf(a), nodeOf(b)) || a.start - b.start;
     });
   }
 
@@ -233,11 +231,23 @@ export class PageSession {
     if (this.observer || !this.doc.body) return;
     const MO = (this.doc.defaultView?.MutationObserver ?? MutationObserver) as typeof MutationObserver;
     this.observer = new MO((records) => {
+      const body = this.doc.body!;
+      let removals = false;
       for (const r of records) {
-        const owner = blockOwnerOf(r.target, this.doc.body!);
+        // A block element added or removed between other blocks changes only itself: rescanning its
+        // parent (on many pages, the body and all its text) would redo the whole page for one line.
+        if (r.type === 'childList' && !touchesParentText(r)) {
+          for (const n of Array.from(r.addedNodes)) {
+            const owner = blockOwnerOf(n, body);
+            if (owner) this.dirty.add(owner === r.target ? n : owner);
+          }
+          if (r.removedNodes.length > 0) removals = true;
+          continue;
+        }
+        const owner = blockOwnerOf(r.target, body);
         if (owner) this.dirty.add(owner);
       }
-      if (this.dirty.size > 0 && this.flushTimer === null) this.flushTimer = setTimeout(() => void this.flush(), 60);
+      if ((this.dirty.size > 0 || removals) && this.flushTimer === null) this.flushTimer = setTimeout(() => void this.flush(), 60);
     });
     this.observer.observe(this.doc.body, OBSERVE);
   }
@@ -262,7 +272,7 @@ export class PageSession {
     if (removed.length) {
       const gone = new Set(removed);
       this.withoutObserving(() => this.painter?.remove(removed));
-      for (const owner of new Set(removed.map((p) => p.occurrence.block.owner))) this.scope?.unwatch(owner);
+      for (const owner of new Set(removed.map((p) => p.block.owner))) this.scope?.unwatch(owner);
       this.painted = this.painted.filter((p) => !gone.has(p));
     }
     const fresh: Occurrence[] = [];
@@ -322,12 +332,39 @@ export interface PageReading {
 
 export function beginReading(doc: Document): PageReading {
   const controller = new AbortController();
-  const blocks = doc.body ? readBlocks(doc.body, controller.signal) : Promise.resolve(null);
+  const blocks = doc.body ? readBlocks(doc.body, controller.signal).then((r) => (performance.mark('tifa:tmp-read'), r)) : Promise.resolve(null);
   return { blocks, cancel: () => controller.abort() };
 }
 
 
 const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
+/**
+ * Does this child-list change alter the text of its parent's own block? It does when a node added or
+ * removed is text or inline, or when it sits next to text or inline content (which it splits or joins).
+ * Block elements added or removed between other blocks (or whitespace) leave the parent's text alone.
+ */
+export function touchesParentText(r: MutationRecord): boolean {
+  const inlineOrText = (n: Node | null): boolean => {
+    if (!n) return false;
+    if (n.nodeType === 3) return /\S/.test((n as Text).data);
+    return n.nodeType === 1 && isInline(n as Element);
+  };
+  for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)]) if (n.nodeType === 3 || inlineOrText(n)) return true;
+  const significant = (start: Node | null, step: (n: Node) => Node | null): Node | null => {
+    let n = start;
+    while (n && n.nodeType === 3 && !/\S/.test((n as Text).data)) n = step(n);
+    return n;
+  };
+  const added = Array.from(r.addedNodes);
+  const before = significant(r.previousSibling, (n) => n.previousSibling);
+  const after = significant(r.nextSibling, (n) => n.nextSibling);
+  // For an insertion, previousSibling/nextSibling may be missing when appended; look around the added nodes too.
+  const first = added[0] ?? null;
+  const last = added[added.length - 1] ?? null;
+  const aroundAdded = [significant(first?.previousSibling ?? null, (n) => n.previousSibling), significant(last?.nextSibling ?? null, (n) => n.nextSibling)];
+  return [before, after, ...aroundAdded].some(inlineOrText);
+}
 
 /**
  * Document order across shadow trees (Range.compareBoundaryPoints throws for nodes in different trees):

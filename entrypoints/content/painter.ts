@@ -8,11 +8,8 @@ import { CATEGORIES } from '../../core/glossary-types';
 import { locate, OWN_UI_ATTRIBUTE, type Occurrence } from '../../core/text-model';
 import highlightCss from './style.css?inline';
 
-/** An occurrence the session shows (its category is enabled), with its highlight's category. */
-export interface Painted {
-  occurrence: Occurrence;
-  category: number;
-}
+/** An occurrence the session shows (its category is enabled). */
+export type Painted = Occurrence;
 
 export interface Painter {
   readonly kind: 'highlight-api' | 'wrap';
@@ -41,15 +38,16 @@ export function highlightName(category: number): string {
   return `tifa-${CATEGORIES[category] ?? 'other'}`;
 }
 
-export function createPainter(doc: Document): Painter {
+/** `categories[entry]`: the highlight category of each entry (the match index's `categories`). */
+export function createPainter(doc: Document, categories: readonly number[]): Painter {
   const w = doc.defaultView as (Window & typeof globalThis) | null;
   const registry = w && 'CSS' in w && 'highlights' in w.CSS ? w.CSS.highlights : undefined;
   const HighlightCtor = w && 'Highlight' in w ? (w.Highlight as typeof Highlight) : undefined;
-  if (registry && HighlightCtor) return highlightPainter(doc, registry, HighlightCtor);
-  return wrappingPainter(doc);
+  if (registry && HighlightCtor) return highlightPainter(doc, categories, registry, HighlightCtor);
+  return wrappingPainter(doc, categories);
 }
 
-function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightCtor: typeof Highlight): Painter {
+function highlightPainter(doc: Document, categories: readonly number[], registry: HighlightRegistry, HighlightCtor: typeof Highlight): Painter {
   const highlights = new Map<number, Highlight>();
   const ranges = new Map<Painted, Range>();
   // ::highlight() rules of the page's stylesheets do not reach into shadow trees: an open shadow root
@@ -86,14 +84,14 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
     add(list) {
       for (const p of list) {
         if (ranges.has(p)) continue;
-        const range = rangeOf(doc, p.occurrence);
+        const range = rangeOf(doc, p);
         styleShadowRoot(range.startContainer);
-        get(p.category).add(range);
+        get(categories[p.entry]!).add(range);
         ranges.set(p, range);
       }
     },
     rangeOf(p) {
-      return ranges.get(p) ?? rangeOf(doc, p.occurrence);
+      return ranges.get(p) ?? rangeOf(doc, p);
     },
     show() {
       for (const [category, h] of highlights) {
@@ -105,7 +103,7 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
       for (const p of list) {
         const range = ranges.get(p);
         if (!range) continue;
-        highlights.get(p.category)?.delete(range);
+        highlights.get(categories[p.entry]!)?.delete(range);
         ranges.delete(p);
       }
     },
@@ -117,7 +115,7 @@ function highlightPainter(doc: Document, registry: HighlightRegistry, HighlightC
   };
 }
 
-function wrappingPainter(doc: Document): Painter {
+function wrappingPainter(doc: Document, categories: readonly number[]): Painter {
   // For each original text node we replaced: the pieces that now stand in its place.
   const replaced = new Map<Text, Node[]>();
   const restore = (original: Text) => {
@@ -139,14 +137,15 @@ function wrappingPainter(doc: Document): Painter {
       // Wrapped matches are visible as soon as they are inserted.
     },
     rangeOf(p) {
-      return ranges.get(p) ?? rangeOf(doc, p.occurrence);
+      return ranges.get(p) ?? rangeOf(doc, p);
     },
     add(list) {
       // Cut per text node: [start, end, category] segments.
       const segments = new Map<Text, Array<[number, number, number]>>();
       for (const p of list) {
         if (ranges.has(p)) continue;
-        const { occurrence, category } = p;
+        const occurrence = p;
+        const category = categories[p.entry]!;
         ranges.set(p, rangeOf(doc, occurrence));
         const b = occurrence.block;
         b.nodes.forEach((node, i) => {
@@ -183,7 +182,7 @@ function wrappingPainter(doc: Document): Painter {
     remove(list) {
       for (const p of list) {
         ranges.delete(p);
-        for (const node of p.occurrence.block.nodes) restore(node);
+        for (const node of p.block.nodes) restore(node);
       }
     },
     clear() {

@@ -144,7 +144,7 @@ export class Reader {
   reveal(id: string): boolean {
     const list = this.session.paintedOccurrences;
     const index = this.session.entryIndex(id);
-    const i = list.findIndex((p) => p.occurrence.entry === index);
+    const i = list.findIndex((p) => p.entry === index);
     if (i < 0) return false;
     this.cursor = i - 1;
     this.step(1);
@@ -152,7 +152,7 @@ export class Reader {
   }
 
   private async openFor(p: Painted, focus: boolean): Promise<void> {
-    const id = this.session.entryId(p.occurrence.entry);
-    await this.card.open({ id, anchor: this.session.rangeOf(p), sentence: sentenceAround(p.occurrence), focus });
+    const id = this.session.entryId(p.entry);
+    await this.card.open({ id, anchor: this.session.rangeOf(p), sentence: sentenceAround(p), focus });
   }
 }

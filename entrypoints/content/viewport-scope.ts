@@ -59,7 +59,7 @@ export class ViewportScope {
       list.push(owner);
       measured.push({ owner, el });
     }
-    // Observing thousands of elements costs a few milliseconds: it waits until the first paint is done.
+    // Observing thousands of elements costs a few milliseconds: it waits until what is near is painted.
     this.unobserved.push(...measured.map((m) => m.el));
     this.scheduleObserving();
     if (!this.observer()) {
@@ -106,7 +106,8 @@ export class ViewportScope {
       // An owner unwatched meanwhile has no entry left: skip it.
       if (io) for (const el of list) if (this.ownersOf.has(el)) io.observe(el);
     };
-    afterNextPaint(run, view);
+    // After the next frame is painted, and after whatever that frame's paint set going.
+    afterNextPaint(() => setTimeout(run, 0), view);
   }
 
   private observer(): IntersectionObserver | null {

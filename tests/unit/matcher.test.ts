@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchIndex } from '../../core/glossary-types';
 import { AutomatonTablesError, buildAutomaton, compileAutomaton, loadAutomaton, packAutomaton, unpackAutomaton, type AutomatonTables } from '../../core/matcher';
-import { prepareMatchText } from '../../core/normalize';
+import { foldTextCode, prepareMatchText } from '../../core/normalize';
 import { createPageMatcher } from '../../core/page-scan';
 
 const found = (patterns: string[], text: string) =>
@@ -52,6 +52,17 @@ describe('matcher (Aho-Corasick, leftmost-longest)', () => {
     const m = buildAutomaton(['两个确立']).findMatches(text);
     expect(m).toEqual([{ start: 2, end: 6, pattern: 0 }]);
   });
+  it('reads every code unit as its folded form (full-width, upper case, whitespace)', () => {
+    const automaton = buildAutomaton(['a', 'z', '两', '\u0020']);
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const f = foldTextCode(c);
+      const expected = f === 0x61 || f === 0x7a || f === 0x4e24 || f === 0x20 ? 1 : 0;
+      if (automaton.findMatches(String.fromCharCode(c)).length !== expected) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('returns nothing for an empty pattern list or text', () => {
     expect(buildAutomaton([]).findMatches('两个确立')).toEqual([]);
     expect(buildAutomaton(['两个确立']).findMatches('')).toEqual([]);

@@ -15,9 +15,9 @@ describe('fallback painter (no Highlight API)', () => {
     const occurrences = blocks.flatMap((b) => findOccurrences(b, automaton, [0, 1]));
     expect(occurrences).toHaveLength(3);
 
-    const painter = createPainter(document);
+    const painter = createPainter(document, [0, 1]);
     expect(painter.kind).toBe('wrap');
-    painter.add(occurrences.map((occurrence) => ({ occurrence, category: occurrence.entry })));
+    painter.add(occurrences);
     const marks = [...document.querySelectorAll('mark[data-tifa-ui]')].map((m) => m.textContent);
     expect(marks).toEqual(['两个', '确立', '四个意识', '四个意识']);
     expect(document.body.textContent).toBe('坚定拥护“两个确立”，增强“四个意识”。四个意识');
