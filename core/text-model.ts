@@ -135,7 +135,7 @@ function startWalk(root: Node, out: BlockCollection, roots: Node[]): (shouldPaus
   let length = 0;
   const flush = (nextOwner: Node) => {
     if (nodes.length > 0) {
-      const raw = parts.join('');
+      const raw = parts.length === 1 ? parts[0]! : parts.join('');
       out.textLength += raw.length;
       if (hasHan(raw)) {
         out.blocks.push({ owner, nodes, nodeStart, raw });
@@ -153,10 +153,13 @@ function startWalk(root: Node, out: BlockCollection, roots: Node[]): (shouldPaus
   let done = false;
   return (shouldPause) => {
     let count = 0;
+    // Written for few DOM calls per node: this loop runs on every page, mostly before the JIT has
+    // optimised it, where each call costs (docs/performance.md).
     while (!done) {
       if (++count % CHECK_EVERY === 0 && shouldPause()) return false;
-      let descend = false;
-      if (n.nodeType === TEXT_NODE) {
+      const type = n.nodeType;
+      let child: Node | null = null;
+      if (type === TEXT_NODE) {
         const data = (n as Text).data;
         if (data.length > 0) {
           nodes.push(n as Text);
@@ -164,35 +167,37 @@ function startWalk(root: Node, out: BlockCollection, roots: Node[]): (shouldPaus
           parts.push(data);
           length += data.length;
         }
-      } else if (n.nodeType === ELEMENT_NODE) {
+      } else if (type === ELEMENT_NODE) {
         const el = n as Element;
         if (n === root || !isSkippedElement(el)) {
-          if (n !== root && !isInline(el)) flush(el);
+          if (n !== root && kindOf(el) !== INLINE) flush(el);
           const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
           if (shadow) roots.push(shadow);
-          descend = n.firstChild !== null;
+          child = n.firstChild;
         }
-      } else if (n.nodeType === FRAGMENT_NODE || n === root) {
-        descend = n.firstChild !== null;
+      } else if (type === FRAGMENT_NODE || n === root) {
+        child = n.firstChild;
       }
-      if (descend) {
-        n = n.firstChild!;
+      if (child) {
+        n = child;
         continue;
       }
-      // Leave n, climbing until a next sibling exists.
+      // Leave n, climbing until a next sibling exists. Every node climbed to is an element or a fragment.
+      let leaving = type;
       for (;;) {
         if (n === root) {
           flush(root);
           done = true;
           break;
         }
-        const parent: Node = n.parentNode!;
-        if (n.nodeType === ELEMENT_NODE && !isInline(n as Element)) flush(parent);
-        if (n.nextSibling) {
-          n = n.nextSibling;
+        if (leaving === ELEMENT_NODE && kindOf(n as Element) !== INLINE) flush(n.parentNode!);
+        const sibling = n.nextSibling;
+        if (sibling) {
+          n = sibling;
           break;
         }
-        n = parent;
+        n = n.parentNode!;
+        leaving = n.nodeType;
       }
     }
     return true;

@@ -52,8 +52,10 @@ export class PageSession {
   private blocks: Block[] = [];
   private textLength = 0;
   private occurrences: Occurrence[] = [];
-  /** Painted occurrences grouped by block owner, for incremental updates. */
+  /** Painted occurrences grouped by block owner, for incremental updates (see groupsByOwner). */
   private paintedByOwner = new Map<Node, Painted[]>();
+  /** Runs listed by paint and not yet grouped into paintedByOwner. */
+  private pendingRuns: OwnerRun[] = [];
   private painted: Painted[] = [];
   private observer: MutationObserver | null = null;
   private dirty = new Set<Node>();
@@ -106,6 +108,7 @@ export class PageSession {
     this.detection = detectSpeechPage(
       pageSignals({ host: this.host, title: doc.title, blocks: this.blocks, textLength: this.textLength, occurrences }),
     );
+    performance.mark('tifa:tmp-detected');
     const auto = force || rule === 'always' || settings.mode === 'all' || (settings.mode === 'speech' && this.detection.speech);
     if (auto) await this.setHighlighting(true);
     else this.publish();
@@ -124,6 +127,7 @@ export class PageSession {
       this.scope?.disconnect();
       this.painted = [];
       this.paintedByOwner.clear();
+      this.pendingRuns = [];
       this.publish();
       return;
     }
@@ -145,36 +149,35 @@ export class PageSession {
     const chosen = this.deps.settings.categories;
     const shown = CATEGORIES.map((c) => chosen.length === 0 || chosen.includes(c));
     const fresh: Painted[] = [];
-    const freshOwners: Node[] = [];
-    let owner: Node | null = null;
-    let group: Painted[] = [];
+    // Runs of consecutive occurrences with one block owner; grouping them by owner (a map over
+    // thousands of elements) waits until after the first paint (groupsByOwner).
+    const runs: OwnerRun[] = [];
+    let run: OwnerRun | undefined;
     for (const occurrence of list) {
       if (!shown[categories[occurrence.entry]!]) continue;
       fresh.push(occurrence);
       this.painted.push(occurrence);
-      // Occurrences come block by block: look the owner's group up only when the owner changes.
-      if (occurrence.block.owner !== owner) {
-        owner = occurrence.block.owner;
-        let g = this.paintedByOwner.get(owner);
-        if (!g) {
-          this.paintedByOwner.set(owner, (g = []));
-          freshOwners.push(owner);
-        }
-        group = g;
+      const owner = occurrence.block.owner;
+      if (run !== undefined && run.owner === owner) run.to = fresh.length;
+      else {
+        run = { owner, list: fresh, from: fresh.length - 1, to: fresh.length };
+        runs.push(run);
       }
-      group.push(occurrence);
     }
+    this.pendingRuns.push(...runs);
     if (painter.kind === 'highlight-api') {
       // Register only what is on screen or near it; the rest follows as the reader scrolls.
       this.scope ??= new ViewportScope({ doc: this.doc, onChange: (entered, left) => this.onScopeChange(entered, left) });
-      const near = this.scope.watch(freshOwners);
-      painter.add(near.flatMap((owner) => this.paintedByOwner.get(owner) ?? []));
+      const near = this.scope.watch(runs.map((r) => r.owner));
+      painter.add(near.flatMap((i) => runs[i]!.list.slice(runs[i]!.from, runs[i]!.to)));
     } else {
       // The fallback wraps text in elements: every occurrence, in slices.
       const CHUNK = 200;
       await inSlices(Math.ceil(fresh.length / CHUNK), (c) => this.withoutObserving(() => painter.add(fresh.slice(c * CHUNK, (c + 1) * CHUNK))), this.abort.signal);
     }
+    performance.mark('tifa:tmp-added');
     painter.show();
+    performance.mark('tifa:tmp-shown');
     // A first paint comes in document order (blocks are walked in order); later additions need sorting.
     if (this.painted.length !== fresh.length) this.sortPainted();
     this.deps.onPainted?.(this);
@@ -184,9 +187,21 @@ export class PageSession {
   private onScopeChange(entered: Node[], left: Node[]): void {
     const painter = this.painter;
     if (!painter || !this.highlighted) return;
-    painter.remove(left.flatMap((owner) => this.paintedByOwner.get(owner) ?? []));
-    painter.add(entered.flatMap((owner) => this.paintedByOwner.get(owner) ?? []));
+    const groups = this.groupsByOwner();
+    painter.remove(left.flatMap((owner) => groups.get(owner) ?? []));
+    painter.add(entered.flatMap((owner) => groups.get(owner) ?? []));
     painter.show();
+  }
+
+  /** Painted occurrences by block owner, bringing in the runs listed since last asked. */
+  private groupsByOwner(): Map<Node, Painted[]> {
+    for (const run of this.pendingRuns) {
+      let group = this.paintedByOwner.get(run.owner);
+      if (!group) this.paintedByOwner.set(run.owner, (group = []));
+      for (let i = run.from; i < run.to; i++) group.push(run.list[i]!);
+    }
+    this.pendingRuns = [];
+    return this.paintedByOwner;
   }
 
   /** A range over a painted occurrence (for the card's anchor, scrolling and hit-testing). */
@@ -263,7 +278,7 @@ export class PageSession {
     this.blocks = this.blocks.filter((b) => !stale(b.owner));
     this.occurrences = this.occurrences.filter((o) => !stale(o.block.owner));
     const removed: Painted[] = [];
-    for (const [owner, group] of this.paintedByOwner) {
+    for (const [owner, group] of this.groupsByOwner()) {
       if (stale(owner)) {
         removed.push(...group);
         this.paintedByOwner.delete(owner);
@@ -336,6 +351,14 @@ export function beginReading(doc: Document): PageReading {
   return { blocks, cancel: () => controller.abort() };
 }
 
+
+/** Consecutive painted occurrences `list[from..to)` whose blocks share one owner. */
+interface OwnerRun {
+  owner: Node;
+  list: Painted[];
+  from: number;
+  to: number;
+}
 
 const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 

@@ -6,7 +6,6 @@
  * Every occurrence is still found, counted and reachable by keyboard; a block's highlights are
  * registered when it comes within a screen of the viewport and dropped when it moves away.
  */
-
 import { afterNextPaint } from './slices';
 
 /** How far around the viewport counts as near, in viewport heights. */
@@ -27,52 +26,31 @@ export class ViewportScope {
   private readonly elementOf = new Map<Node, Element | null>();
   private readonly ownersOf = new Map<Element, Node[]>();
   private readonly nearNow = new Set<Node>();
-  private unobserved: Element[] = [];
-  private observeScheduled = false;
+  /** Owners watched but not yet observed: the bookkeeping waits until what is near is painted. */
+  private pending: Node[] = [];
+  private scheduled = false;
 
   constructor(deps: ViewportScopeDeps) {
     this.deps = deps;
   }
 
-  /** Is this owner's text near the viewport now (so its highlights should be registered)? */
-  isNear(owner: Node): boolean {
-    return this.nearNow.has(owner);
-  }
-
   /**
-   * Start watching owners (in document order). Returns those near the viewport now, estimated
-   * synchronously so the first paint needs no extra frame; the observer corrects the estimate later.
+   * Start watching owners (in document order; an owner may come more than once). Returns the indices
+   * in `owners` of those near the viewport now, estimated synchronously so the first paint needs no
+   * extra frame. Observing thousands of elements, and the maps that go with it, cost several
+   * milliseconds: that work runs after the next paint, and the observer then corrects the estimate.
    */
-  watch(owners: readonly Node[]): Node[] {
-    const fresh = owners.filter((o) => !this.elementOf.has(o));
-    const near: Node[] = [];
-    const measured: Array<{ owner: Node; el: Element }> = [];
-    for (const owner of fresh) {
-      const el = observedElement(owner);
-      this.elementOf.set(owner, el);
-      if (!el) {
-        near.push(owner);
-        continue;
-      }
-      let list = this.ownersOf.get(el);
-      if (!list) this.ownersOf.set(el, (list = []));
-      list.push(owner);
-      measured.push({ owner, el });
-    }
-    // Observing thousands of elements costs a few milliseconds: it waits until what is near is painted.
-    this.unobserved.push(...measured.map((m) => m.el));
-    this.scheduleObserving();
-    if (!this.observer()) {
-      // No IntersectionObserver (a very old engine): everything counts as near, as before scoping.
-      near.push(...measured.map((m) => m.owner));
-    } else {
-      near.push(...this.estimateNear(measured));
-    }
-    for (const o of near) this.nearNow.add(o);
+  watch(owners: readonly Node[]): number[] {
+    if (owners.length === 0) return [];
+    for (const o of owners) this.pending.push(o);
+    this.schedule();
+    const near = IntersectionObserverOf(this.deps.doc) ? this.estimateNear(owners) : owners.map((_, i) => i);
+    for (const i of near) this.nearNow.add(owners[i]!);
     return near;
   }
 
   unwatch(owner: Node): void {
+    if (this.pending.includes(owner)) this.pending = this.pending.filter((o) => o !== owner);
     const el = this.elementOf.get(owner);
     this.elementOf.delete(owner);
     this.nearNow.delete(owner);
@@ -88,32 +66,50 @@ export class ViewportScope {
   disconnect(): void {
     this.io?.disconnect();
     this.io = null;
-    this.unobserved = [];
+    this.pending = [];
     this.elementOf.clear();
     this.ownersOf.clear();
     this.nearNow.clear();
   }
 
-  private scheduleObserving(): void {
-    if (this.observeScheduled || this.unobserved.length === 0) return;
-    this.observeScheduled = true;
-    const view = this.deps.doc.defaultView as (Window & typeof globalThis) | null;
-    const run = () => {
-      this.observeScheduled = false;
-      const io = this.observer();
-      const list = this.unobserved;
-      this.unobserved = [];
-      // An owner unwatched meanwhile has no entry left: skip it.
-      if (io) for (const el of list) if (this.ownersOf.has(el)) io.observe(el);
-    };
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
     // After the next frame is painted, and after whatever that frame's paint set going.
-    afterNextPaint(() => setTimeout(run, 0), view);
+    afterNextPaint(() => setTimeout(() => this.observePending(), 0), this.deps.doc.defaultView as (Window & typeof globalThis) | null);
+  }
+
+  private observePending(): void {
+    this.scheduled = false;
+    const list = this.pending;
+    this.pending = [];
+    const io = this.observer();
+    const entered: Node[] = [];
+    for (const owner of list) {
+      if (this.elementOf.has(owner)) continue;
+      const el = io ? observedElement(owner) : null;
+      this.elementOf.set(owner, el);
+      if (!el) {
+        // No box to observe (or no observer at all): always registered.
+        if (!this.nearNow.has(owner)) {
+          this.nearNow.add(owner);
+          entered.push(owner);
+        }
+        continue;
+      }
+      let owners = this.ownersOf.get(el);
+      if (!owners) {
+        this.ownersOf.set(el, (owners = []));
+        io!.observe(el);
+      }
+      owners.push(owner);
+    }
+    if (entered.length > 0) this.deps.onChange(entered, []);
   }
 
   private observer(): IntersectionObserver | null {
     if (this.io) return this.io;
-    const win = this.deps.doc.defaultView as (Window & typeof globalThis) | null;
-    const IO = win?.IntersectionObserver ?? (typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined);
+    const IO = IntersectionObserverOf(this.deps.doc);
     if (!IO) return null;
     this.io = new IO((records) => this.onRecords(records), { rootMargin: `${MARGIN_SCREENS * 100}% 0px` });
     return this.io;
@@ -143,38 +139,43 @@ export class ViewportScope {
   }
 
   /**
-   * Owners whose boxes lie in the near band. Blocks come in document order, which on text pages is
-   * top to bottom: a binary search finds the first owner reaching the band, then a scan runs until
-   * several in a row lie below it. A layout out of document order (columns, positioned boxes) may be
-   * estimated wrong for one frame, until the observer reports.
+   * Indices of owners whose boxes lie in the near band. Blocks come in document order, which on text
+   * pages is top to bottom: a binary search finds the first owner reaching the band, then a scan runs
+   * until several in a row lie below it. A layout out of document order (columns, positioned boxes)
+   * may be estimated wrong for one frame, until the observer reports.
    */
-  private estimateNear(list: ReadonlyArray<{ owner: Node; el: Element }>): Node[] {
-    const view = this.deps.doc.defaultView;
-    const height = view?.innerHeight ?? 0;
-    if (list.length === 0 || height === 0) return [];
+  private estimateNear(owners: readonly Node[]): number[] {
+    const height = this.deps.doc.defaultView?.innerHeight ?? 0;
+    if (height === 0) return [];
     const top = -MARGIN_SCREENS * height;
     const bottom = height * (1 + MARGIN_SCREENS);
-    const rect = (i: number) => list[i]!.el.getBoundingClientRect();
+    const none = { top: 0, bottom: 0, width: 0, height: 0 };
+    const rect = (i: number) => observedElement(owners[i]!)?.getBoundingClientRect() ?? none;
     let lo = 0;
-    let hi = list.length - 1;
+    let hi = owners.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (rect(mid).bottom < top) lo = mid + 1;
       else hi = mid;
     }
-    const near: Node[] = [];
+    const near: number[] = [];
     let belowRun = 0;
-    for (let i = lo; i < list.length && belowRun < BELOW_RUN; i++) {
+    for (let i = lo; i < owners.length && belowRun < BELOW_RUN; i++) {
       const r = rect(i);
       if (r.top > bottom) {
         belowRun++;
         continue;
       }
       belowRun = 0;
-      if (r.bottom >= top && (r.width > 0 || r.height > 0)) near.push(list[i]!.owner);
+      if (r.bottom >= top && (r.width > 0 || r.height > 0)) near.push(i);
     }
     return near;
   }
+}
+
+function IntersectionObserverOf(doc: Document): typeof IntersectionObserver | undefined {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  return win?.IntersectionObserver ?? (typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined);
 }
 
 /** The element whose box stands for an owner's text: the owner itself, or a shadow root's host. */
