@@ -10,7 +10,6 @@ export async function loadPageData(): Promise<{ settings: Settings; index: Match
   let stored: Record<string, unknown> = {};
   try {
     stored = await browser.storage.local.get(['settings', 'settings$', 'matchIndex']);
-    performance.mark('tifa:tmp-storage');
   } catch {
     // storage unavailable: defaults, and the index from the background
   }

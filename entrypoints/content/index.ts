@@ -24,11 +24,8 @@ export default defineContentScript({
       return;
     }
     // Ask storage first, then read the page while the answer is on its way.
-    performance.mark('tifa:tmp-gated');
     const data = loadPageData();
-    performance.mark('tifa:tmp-requested');
     const reading = beginReading(document);
-    performance.mark('tifa:tmp-first-slice');
     const { settings, index: matchIndex } = await data;
     performance.mark('tifa:data-loaded');
     if (!matchIndex) {

@@ -108,7 +108,6 @@ export class PageSession {
     this.detection = detectSpeechPage(
       pageSignals({ host: this.host, title: doc.title, blocks: this.blocks, textLength: this.textLength, occurrences }),
     );
-    performance.mark('tifa:tmp-detected');
     const auto = force || rule === 'always' || settings.mode === 'all' || (settings.mode === 'speech' && this.detection.speech);
     if (auto) await this.setHighlighting(true);
     else this.publish();
@@ -175,9 +174,7 @@ export class PageSession {
       const CHUNK = 200;
       await inSlices(Math.ceil(fresh.length / CHUNK), (c) => this.withoutObserving(() => painter.add(fresh.slice(c * CHUNK, (c + 1) * CHUNK))), this.abort.signal);
     }
-    performance.mark('tifa:tmp-added');
     painter.show();
-    performance.mark('tifa:tmp-shown');
     // A first paint comes in document order (blocks are walked in order); later additions need sorting.
     if (this.painted.length !== fresh.length) this.sortPainted();
     this.deps.onPainted?.(this);
@@ -347,7 +344,7 @@ export interface PageReading {
 
 export function beginReading(doc: Document): PageReading {
   const controller = new AbortController();
-  const blocks = doc.body ? readBlocks(doc.body, controller.signal).then((r) => (performance.mark('tifa:tmp-read'), r)) : Promise.resolve(null);
+  const blocks = doc.body ? readBlocks(doc.body, controller.signal) : Promise.resolve(null);
   return { blocks, cancel: () => controller.abort() };
 }
 
