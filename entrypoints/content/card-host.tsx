@@ -102,7 +102,6 @@ export class CardHost {
     this.place(req.anchor);
     performance.mark('tifa:card-placed');
     if (req.focus) (mount.querySelector('button') as HTMLElement | null)?.focus();
-    // For the benchmark: the frame in which the card first shows.
     // For the benchmark: the first task after the frame that shows the card.
     afterNextPaint(() => performance.mark('tifa:card-painted'), this.deps.doc.defaultView);
   }
