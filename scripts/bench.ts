@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MatchIndex } from '../core/glossary-types';
-import { findChromium, launchWithExtension, ROOT, waitForSettled } from './support/browser';
+import { findChromium, launchWithExtension, registeredHighlights, ROOT, waitForSettled } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -115,18 +115,9 @@ async function ours(ctx: BrowserContext, url: string) {
   const m = await marks(page);
   const tasks = (await page.evaluate(() => (window as unknown as { __longtasks: Array<[number, number]> }).__longtasks)) ?? [];
   const during = tasks.filter(([start, d]) => start + d >= m['tifa:start']! && start <= m['tifa:painted']!);
-  const registered = await registeredRanges(page);
+  const registered = await registeredHighlights(page);
   await page.close();
   return { ms: m['tifa:painted']! - m['tifa:start']!, longest: Math.max(0, ...during.map(([, d]) => d)), matches: s.matches, registered };
-}
-
-/** Ranges registered in the page's highlight registry now. */
-async function registeredRanges(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) n += h.size;
-    return n;
-  });
 }
 
 /** With the extension on a painted page: one small DOM change, the next frame and the longest task in the 300 ms after. */

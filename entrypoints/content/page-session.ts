@@ -206,11 +206,6 @@ export class PageSession {
     return this.painter?.rangeOf(p) ?? rangeOf(this.doc, p);
   }
 
-  /** How many occurrences have a registered highlight now (the rest are off screen). */
-  get registeredCount(): number {
-    return this.painter?.registered ?? 0;
-  }
-
   private sortPainted(): void {
     // Document order, for keyboard stepping.
     const nodeOf = (p: Painted) => locate(p.block, p.start, false).node;
@@ -249,10 +244,8 @@ export class PageSession {
         // A block element added or removed between other blocks changes only itself: rescanning its
         // parent (on many pages, the body and all its text) would redo the whole page for one line.
         if (r.type === 'childList' && !touchesParentText(r)) {
-          for (const n of Array.from(r.addedNodes)) {
-            const owner = blockOwnerOf(n, body);
-            if (owner) this.dirty.add(owner === r.target ? n : owner);
-          }
+          // What was added is block elements (or whitespace): each is its own block owner.
+          for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1 && blockOwnerOf(n, body)) this.dirty.add(n);
           if (r.removedNodes.length > 0) removals = true;
           continue;
         }
@@ -345,6 +338,9 @@ export interface PageReading {
 export function beginReading(doc: Document): PageReading {
   const controller = new AbortController();
   const blocks = doc.body ? readBlocks(doc.body, controller.signal) : Promise.resolve(null);
+  // Awaited by the session, which reports a failure; if no session comes (no index), it must not
+  // surface as an unhandled rejection.
+  blocks.catch(() => undefined);
   return { blocks, cancel: () => controller.abort() };
 }
 

@@ -21,8 +21,6 @@ export interface Painter {
   clear(): void;
   /** A range over the occurrence: the registered one, or a new one over the page as it is now. */
   rangeOf(p: Painted): Range;
-  /** How many occurrences have a registered highlight now. */
-  readonly registered: number;
 }
 
 export function rangeOf(doc: Document, o: Occurrence): Range {
@@ -78,9 +76,6 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
   };
   return {
     kind: 'highlight-api',
-    get registered() {
-      return ranges.size;
-    },
     add(list) {
       for (const p of list) {
         if (ranges.has(p)) continue;
@@ -130,9 +125,6 @@ function wrappingPainter(doc: Document, categories: readonly number[]): Painter 
   const ranges = new Map<Painted, Range>();
   return {
     kind: 'wrap',
-    get registered() {
-      return ranges.size;
-    },
     show() {
       // Wrapped matches are visible as soon as they are inserted.
     },

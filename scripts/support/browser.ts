@@ -107,6 +107,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** How many highlight ranges the page has registered now (all categories). */
+export async function registeredHighlights(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) n += h.size;
+    return n;
+  });
+}
+
 /** Wait until the page has painted twice: highlights registered as blocks come near the viewport are in. */
 export async function settleFrames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));

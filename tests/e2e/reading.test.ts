@@ -2,8 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { highlightPoint, highlightsThroughPage, launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { highlightPoint, highlightsThroughPage, registeredHighlights, launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 let browser: ExtensionBrowser;
@@ -50,14 +49,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function highlightCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) n += h.size;
-    return n;
-  });
-}
 
 async function sendToActiveTab(message: unknown): Promise<unknown> {
   return browser.worker.evaluate(async (m) => {
@@ -131,12 +122,12 @@ describe('reading a speech page', () => {
     await page.goto(server.url('/news.html'));
     const state = await waitForSettled(page);
     expect(state).toEqual({ state: 'off', speech: 'false', matches: 0 });
-    expect(await highlightCount(page)).toBe(0);
+    expect(await registeredHighlights(page)).toBe(0);
     const terms = (await sendToActiveTab({ type: 'get-page-terms' })) as { terms: Array<{ term: string }> };
     expect(terms.terms.map((t) => t.term)).toContain('高质量发展');
     // One click (the popup's button sends this) highlights it.
     await sendToActiveTab({ type: 'set-highlighting', on: true });
-    await expect.poll(() => highlightCount(page)).toBeGreaterThan(0);
+    await expect.poll(() => registeredHighlights(page)).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -150,7 +141,7 @@ describe('reading a speech page', () => {
     await page.locator('tifa-card .card').waitFor();
     await sendToActiveTab({ type: 'set-highlighting', on: false });
     await expect.poll(() => page.getAttribute('html', 'data-tifa-state')).toBe('off');
-    expect(await highlightCount(page)).toBe(0);
+    expect(await registeredHighlights(page)).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
     expect(await page.locator('tifa-card').count()).toBe(0);
     await page.close();
@@ -166,10 +157,10 @@ describe('reading a speech page', () => {
     await page.evaluate(() => (window as unknown as { addMore(): void }).addMore());
     await page.waitForFunction(() => document.documentElement.getAttribute('data-tifa-matches') === '5', undefined, { timeout: 500 });
     expect(Date.now() - t0).toBeLessThan(500 + 100); // the wait itself would have thrown past 500 ms
-    expect(await highlightCount(page)).toBe(5);
+    expect(await registeredHighlights(page)).toBe(5);
     await page.evaluate(() => (window as unknown as { removeFirst(): void }).removeFirst());
     await page.waitForFunction(() => document.documentElement.getAttribute('data-tifa-matches') === '3', undefined, { timeout: 500 });
-    expect(await highlightCount(page)).toBe(3);
+    expect(await registeredHighlights(page)).toBe(3);
     await page.close();
   });
 

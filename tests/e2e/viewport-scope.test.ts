@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { highlightsThroughPage, launchWithExtension, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { highlightsThroughPage, launchWithExtension, registeredHighlights, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 const PARAGRAPHS = 600;
@@ -24,13 +24,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const registered = (page: import('playwright-core').Page) =>
-  page.evaluate(() => {
-    let n = 0;
-    for (const h of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) n += h.size;
-    return n;
-  });
-
 describe('highlights near the viewport only, on a long page', () => {
   it('counts every occurrence, registers those near the screen, and shows each one when scrolled to', async () => {
     const page = await browser.context.newPage();
@@ -40,7 +33,7 @@ describe('highlights near the viewport only, on a long page', () => {
     // Three terms per paragraph: 两个确立, 新发展阶段, 新发展理念 (高质量发展 too).
     expect(state.matches).toBeGreaterThanOrEqual(PARAGRAPHS * 3);
     await settleFrames(page);
-    const atTop = await registered(page);
+    const atTop = await registeredHighlights(page);
     expect(atTop).toBeGreaterThan(0);
     expect(atTop).toBeLessThan(state.matches / 4);
 
