@@ -89,21 +89,27 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
   });
 
   it('packs values beyond one code unit in two, and unpacks them unchanged', () => {
-    const tables: AutomatonTables = { from: [0], code: [0x4e00], to: [1], depth: [0, 1], fail: [0, 0], dict: [0, 0], terminal: [-1, 70000], edges: [0] };
+    const tables: AutomatonTables = { from: [0], code: [0x4e00], fail: [0, 0], dict: [0, 0], terminal: [-1, 70000], edges: [0] };
     const packed = packAutomaton(tables);
     expect(packed.terminal[0]).toBe('2');
-    expect(packed.depth[0]).toBe('1');
+    expect(packed.fail[0]).toBe('1');
     expect(Array.from(unpackAutomaton(packed).terminal)).toEqual([-1, 70000]);
     // No surrogate code units: packed strings survive storage's UTF-8 round trip.
     for (const value of Object.values(packAutomaton(compileAutomaton(index.patterns)))) expect(/[\ud800-\udfff]/.test(value)).toBe(false);
   });
 
   it('rejects damaged tables, and the page matcher then builds from the patterns', () => {
+    // Creation order: 0 root; 1 两, 2 两个, 3 两个确, 4 两个确立, 5 两个维, 6 两个维护, 7 个, 8 个确.
     const good = compileAutomaton(['两个确立', '两个维护', '个确']);
+    expect(Array.from(good.fail)).toEqual([0, 0, 7, 8, 0, 0, 0, 0, 0]);
+    expect(Array.from(good.dict)).toEqual([0, 0, 0, 8, 0, 0, 0, 0, 0]);
+    expect(() => loadAutomaton(structuredClone(good))).not.toThrow();
     const damage: Array<(t: AutomatonTables) => void> = [
-      (t) => ((t.fail as number[])[2] = 3), // failure link to a deeper state: could loop
-      (t) => ((t.dict as number[])[3] = 99), // out of range
-      (t) => ((t.to as number[])[0] = 5), // depth does not grow by one along the transition
+      (t) => ((t.fail as number[])[3] = 4), // failure link to a deeper state: could loop
+      (t) => ((t.fail as number[])[3] = 5), // failure link to a state as deep as itself
+      (t) => ((t.dict as number[])[3] = 7), // dictionary link to a state where no pattern ends
+      (t) => ((t.from as number[])[0] = 1), // a state entered from itself
+      (t) => ((t.code as number[])[0] = 70000), // not a code unit
       (t) => ((t.terminal as number[])[4] = 7), // no such pattern
       (t) => (t.fail as number[]).pop(), // lengths differ
     ];
@@ -112,10 +118,10 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
       d(t);
       expect(() => loadAutomaton(t)).toThrow(AutomatonTablesError);
     }
-    expect(() => unpackAutomaton({ ...packAutomaton(good), depth: 'x' })).toThrow(AutomatonTablesError);
+    expect(() => unpackAutomaton({ ...packAutomaton(good), fail: 'x' })).toThrow(AutomatonTablesError);
     expect(() => unpackAutomaton(null)).toThrow(AutomatonTablesError);
 
-    const damaged: MatchIndex = { ...index, automaton: { ...index.automaton!, fail: index.automaton!.depth } };
+    const damaged: MatchIndex = { ...index, automaton: { ...index.automaton!, fail: index.automaton!.from } };
     const fromDamaged = createPageMatcher(damaged).automaton.findMatches(text);
     expect(fromDamaged).toEqual(buildAutomaton(index.patterns).findMatches(text));
   });
