@@ -21,6 +21,27 @@ export interface Automaton {
   readonly stateCount: number;
   /** Non-overlapping matches, leftmost first, longest at each start. */
   findMatches(text: string): Match[];
+  /**
+   * The matches of many texts in one call, each text matched on its own (as findMatches would),
+   * text by text in findMatches' order. One call for a page's blocks, with no copy of their text
+   * and no object per match (docs/performance.md). The list is reused: read it before the next call.
+   */
+  scanTexts(texts: readonly string[]): MatchList;
+}
+
+/** Matches as parallel arrays: match i is in text `text[i]`, at [start[i], end[i]), of pattern `pattern[i]`. */
+export interface MatchList {
+  count: number;
+  text: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  pattern: Int32Array;
+}
+
+function widen(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 const ROOT = 0;
@@ -105,8 +126,7 @@ export function compileAutomaton(rawPatterns: readonly string[]): AutomatonTable
   const edges: number[] = [];
 
   rawPatterns.forEach((raw, p) => {
-    // U+0000 separates blocks matched in one pass (core/text-model.ts): a pattern holding it never matches.
-    const pattern = raw.includes('\u0000') ? '' : foldString(raw);
+    const pattern = foldString(raw);
     edges.push(
       (isAsciiAlnum(pattern.charCodeAt(0)) ? 1 : 0) | (isAsciiAlnum(pattern.charCodeAt(pattern.length - 1)) ? 2 : 0) | (/^[0-9]+$/.test(pattern) ? 4 : 0),
     );
@@ -228,69 +248,131 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
     codeClass[c] = usedCode[f] === 1 ? f : -1;
   }
 
-  function findMatches(text: string): Match[] {
-    const found: Match[] = [];
-    let s = ROOT;
-    for (let i = 0; i < text.length; i++) {
-      // Folded here as well, so raw text with no whitespace to drop can be matched without a copy.
-      const c = codeClass[text.charCodeAt(i)]!;
-      if (c < 0) {
-        s = ROOT;
-        continue;
-      }
-      // Follow failure links until a state has a transition on c; the root's are a dense table,
-      // since most characters of a page are read at the root.
-      for (;;) {
-        if (s === ROOT) {
-          s = rootNext[c]!;
-          break;
+  // Candidates of the text being scanned, in the order they are found (by end), and the kept
+  // matches of a call: typed arrays reused between calls, so matching a page allocates no object
+  // per match (garbage collection was ~15% of a long page's first paint; docs/performance.md).
+  let candStart = new Int32Array(64);
+  let candEnd = new Int32Array(64);
+  let candPattern = new Int32Array(64);
+  let order = new Int32Array(64);
+  const kept: MatchList = { count: 0, text: new Int32Array(256), start: new Int32Array(256), end: new Int32Array(256), pattern: new Int32Array(256) };
+
+  function scanTexts(texts: readonly string[]): MatchList {
+    kept.count = 0;
+    for (let t = 0; t < texts.length; t++) {
+      const text = texts[t]!;
+      const length = text.length;
+      let n = 0;
+      let s = ROOT;
+      for (let i = 0; i < length; i++) {
+        // Folded here as well, so raw text with no whitespace to drop can be matched without a copy.
+        const c = codeClass[text.charCodeAt(i)]!;
+        if (c < 0) {
+          s = ROOT;
+          continue;
         }
-        let h = slotOf(s, c) & mask;
-        let t = -1;
-        for (let st = slotState[h]!; st !== -1; h = (h + 1) & mask, st = slotState[h]!) {
-          if (st === s && slotCode[h] === c) {
-            t = slotTarget[h]!;
+        // Follow failure links until a state has a transition on c; the root's are a dense table,
+        // since most characters of a page are read at the root.
+        for (;;) {
+          if (s === ROOT) {
+            s = rootNext[c]!;
             break;
           }
+          let h = slotOf(s, c) & mask;
+          let next = -1;
+          for (let st = slotState[h]!; st !== -1; h = (h + 1) & mask, st = slotState[h]!) {
+            if (st === s && slotCode[h] === c) {
+              next = slotTarget[h]!;
+              break;
+            }
+          }
+          if (next >= 0) {
+            s = next;
+            break;
+          }
+          s = fail[s]!;
         }
-        if (t >= 0) {
-          s = t;
-          break;
+        let o = terminal[s]! >= 0 ? s : dict[s]!;
+        while (o !== ROOT) {
+          const p = terminal[o]!;
+          const start = i + 1 - depth[o]!;
+          const edges = edgeAlnum[p]!;
+          if (
+            edges === 0 ||
+            ((edges & 4) !== 0
+              ? start > 0 && i + 1 < length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
+              : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(foldTextCode(text.charCodeAt(start - 1)))) &&
+                !((edges & 2) !== 0 && i + 1 < length && isAsciiAlnum(foldTextCode(text.charCodeAt(i + 1)))))
+          ) {
+            if (n === candStart.length) growCandidates();
+            candStart[n] = start;
+            candEnd[n] = i + 1;
+            candPattern[n] = p;
+            n++;
+          }
+          o = dict[o]!;
         }
-        s = fail[s]!;
       }
-      let o = terminal[s]! >= 0 ? s : dict[s]!;
-      while (o !== ROOT) {
-        const p = terminal[o]!;
-        const start = i + 1 - depth[o]!;
-        const edges = edgeAlnum[p]!;
-        if (
-          edges === 0 ||
-          ((edges & 4) !== 0
-            ? start > 0 && i + 1 < text.length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
-            : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(foldTextCode(text.charCodeAt(start - 1)))) &&
-              !((edges & 2) !== 0 && i + 1 < text.length && isAsciiAlnum(foldTextCode(text.charCodeAt(i + 1)))))
-        ) {
-          found.push({ start, end: i + 1, pattern: p });
-        }
-        o = dict[o]!;
-      }
-    }
-    if (found.length < 2) return found;
-    // Leftmost-longest: by start, then longest; drop anything overlapping a kept match.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept: Match[] = [];
-    let lastEnd = -1;
-    for (const m of found) {
-      if (m.start >= lastEnd) {
-        kept.push(m);
-        lastEnd = m.end;
-      }
+      if (n > 0) keepLeftmostLongest(t, n);
     }
     return kept;
   }
 
-  return { patternCount, stateCount, findMatches };
+  /**
+   * Keep the leftmost-longest of the text's n candidates: by start, then longest; anything
+   * overlapping a kept match is dropped. Candidates arrive by end, so by start they are nearly in
+   * order already: an insertion sort of their indices is linear in practice and calls no comparator.
+   */
+  function keepLeftmostLongest(t: number, n: number): void {
+    for (let k = 0; k < n; k++) {
+      const start = candStart[k]!;
+      const end = candEnd[k]!;
+      let j = k - 1;
+      while (j >= 0) {
+        const other = order[j]!;
+        const os = candStart[other]!;
+        if (os < start || (os === start && candEnd[other]! >= end)) break;
+        order[j + 1] = other;
+        j--;
+      }
+      order[j + 1] = k;
+    }
+    let lastEnd = -1;
+    for (let k = 0; k < n; k++) {
+      const m = order[k]!;
+      if (candStart[m]! < lastEnd) continue;
+      if (kept.count === kept.start.length) growKept();
+      const i = kept.count++;
+      kept.text[i] = t;
+      kept.start[i] = candStart[m]!;
+      kept.end[i] = candEnd[m]!;
+      kept.pattern[i] = candPattern[m]!;
+      lastEnd = candEnd[m]!;
+    }
+  }
+
+  function growCandidates(): void {
+    candStart = widen(candStart);
+    candEnd = widen(candEnd);
+    candPattern = widen(candPattern);
+    order = new Int32Array(candStart.length);
+  }
+
+  function growKept(): void {
+    kept.text = widen(kept.text);
+    kept.start = widen(kept.start);
+    kept.end = widen(kept.end);
+    kept.pattern = widen(kept.pattern);
+  }
+
+  function findMatches(text: string): Match[] {
+    const list = scanTexts([text]);
+    const out: Match[] = [];
+    for (let i = 0; i < list.count; i++) out.push({ start: list.start[i]!, end: list.end[i]!, pattern: list.pattern[i]! });
+    return out;
+  }
+
+  return { patternCount, stateCount, findMatches, scanTexts };
 }
 
 /** Every code unit that foldTextCode changes: full-width ASCII, upper-case ASCII, whitespace. */

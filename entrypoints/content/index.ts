@@ -8,7 +8,6 @@ import { EntryCache, whenIdle } from './entry-cache';
 import { beginReading, PageSession, pageHasHan } from './page-session';
 import { publishState } from './page-state';
 import { Reader } from './reader';
-import { afterNextPaint } from './slices';
 import './style.css';
 
 export default defineContentScript({
@@ -58,8 +57,9 @@ export default defineContentScript({
       reportStatus: (status) => void browser.runtime.sendMessage({ type: 'page-status', ...status }).catch(() => undefined),
       onPainted: (s) => {
         reader?.refresh();
-        // Out of the way of the first paint: the card's entries once it is painted, the hit index when idle.
-        afterNextPaint(() => entries.prefetch(s.pageTerms().terms.map((t) => t.id)));
+        // Out of the way of the first paint (and of the frame that shows it): the card's entries and
+        // the hit index when the page is idle.
+        whenIdle(() => entries.prefetch(s.pageTerms().terms.map((t) => t.id)));
         whenIdle(() => reader?.prepare());
       },
     });

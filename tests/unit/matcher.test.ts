@@ -126,7 +126,26 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
     expect(fromDamaged).toEqual(buildAutomaton(index.patterns).findMatches(text));
   });
 
-  it('a pattern containing U+0000 (the block separator) never matches', () => {
-    expect(buildAutomaton(['两个\u0000确立']).findMatches('两个\u0000确立')).toEqual([]);
+  it('scanTexts matches each text on its own: no match crosses from one text to the next', () => {
+    const automaton = buildAutomaton(['两个确立', '确立', '两个维护']);
+    const texts = ['坚持两个', '确立和两个维护', '', '两个确立两个确立'];
+    const list = automaton.scanTexts(texts);
+    const found = Array.from({ length: list.count }, (_, i) => [list.text[i], list.start[i], list.end[i], list.pattern[i]]);
+    const perText = texts.flatMap((text, t) => automaton.findMatches(text).map((m) => [t, m.start, m.end, m.pattern]));
+    expect(found).toEqual(perText);
+    expect(found).toEqual([
+      [1, 0, 2, 1],
+      [1, 3, 7, 2],
+      [3, 0, 4, 0],
+      [3, 4, 8, 0],
+    ]);
+  });
+
+  it('keeps leftmost-longest when many candidates overlap in one text (past the candidate buffer)', () => {
+    const automaton = buildAutomaton(['甲乙', '乙丙', '甲乙丙', '丙丁']);
+    const text = '甲乙丙丁'.repeat(200);
+    const matches = automaton.findMatches(text);
+    // 800 candidates (甲乙, 乙丙, 甲乙丙, 丙丁 in every repeat); kept: 甲乙丙 in each, since 丙丁 overlaps it.
+    expect(matches).toEqual(Array.from({ length: 200 }, (_, k) => ({ start: 4 * k, end: 4 * k + 3, pattern: 2 })));
   });
 });
