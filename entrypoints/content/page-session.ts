@@ -84,7 +84,8 @@ export class PageSession {
   async start(force = false, reading?: PageReading): Promise<void> {
     const { doc, settings } = this.deps;
     const rule = settings.siteRules[this.host];
-    if (!doc.body || (!force && (rule === 'never' || !pageHasHan(doc)))) {
+    // A reading is begun only once the content script's own gate has found Han text: not asked twice.
+    if (!doc.body || (!force && (rule === 'never' || (!reading && !pageHasHan(doc))))) {
       reading?.cancel();
       publishState(doc, 'off', false, 0);
       return;
@@ -326,7 +327,9 @@ export class PageSession {
 /** Read the page's blocks in slices; null if stopped first. */
 export async function readBlocks(root: Node, signal: AbortSignal): Promise<BlockCollection | null> {
   const walker = createBlockWalker(root);
-  return (await resumableInSlices((pause) => walker.run(pause), signal)) ? walker.result : null;
+  const done = await resumableInSlices((pause) => walker.run(pause), signal);
+  performance.mark('tifa:walk-done');
+  return done ? walker.result : null;
 }
 
 /** A walk of the page under way, begun before the session (while storage answers). */
