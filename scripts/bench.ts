@@ -107,10 +107,18 @@ async function marks(page: Page): Promise<Record<string, number>> {
 
 const LONGTASKS = `window.__longtasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
 
+/** A pause before each measured page, so the work of the page closed just before (in either browser) is over. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+
 async function ours(ctx: BrowserContext, url: string) {
+  await quiet();
   const page = await ctx.newPage();
   await page.addInitScript(LONGTASKS);
   await page.goto(url);
+  // Hands off until our work is surely over: waiting polls the page through Playwright's utility
+  // world, and a poll landing inside our window (its first one injects a script: ~9 ms) was counted
+  // as ours (seen in traces).
+  await page.waitForTimeout(1500);
   const s = await waitForSettled(page, 120_000);
   await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0, undefined, { timeout: 60_000 });
   const m = await marks(page);
@@ -159,6 +167,7 @@ async function oursMutation(ctx: BrowserContext, url: string) {
 }
 
 async function inPlainPage<T>(ctx: BrowserContext, url: string, fn: (page: Page) => Promise<T>): Promise<T> {
+  await quiet();
   const page = await ctx.newPage();
   await page.goto(url);
   const r = await fn(page);
