@@ -269,9 +269,6 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
         const c = codeClass[text.charCodeAt(i)]!;
         if (c < 0) {
           s = ROOT;
-          // Back at the root, no later match can start at or before i: the candidates so far are
-          // settled now, so they stay few however long the text (a 2 MB page in one text included).
-          if (n > 0) n = keepLeftmostLongest(t, n);
           continue;
         }
         // Follow failure links until a state has a transition on c; the root's are a dense table,
@@ -294,10 +291,6 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
             break;
           }
           s = fail[s]!;
-        }
-        if (s === ROOT) {
-          if (n > 0) n = keepLeftmostLongest(t, n);
-          continue;
         }
         let o = terminal[s]! >= 0 ? s : dict[s]!;
         while (o !== ROOT) {
@@ -326,12 +319,11 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
   }
 
   /**
-   * Keep the leftmost-longest of n candidates (settled: no later match starts where they do): by
-   * start, then longest; anything overlapping a kept match is dropped. Candidates arrive by end, so
-   * by start they are nearly in order already: an insertion sort of their indices is linear in
-   * practice and calls no comparator. Returns 0, the number of candidates left.
+   * Keep the leftmost-longest of the text's n candidates: by start, then longest; anything
+   * overlapping a kept match is dropped. Candidates arrive by end, so by start they are nearly in
+   * order already: an insertion sort of their indices is linear in practice and calls no comparator.
    */
-  function keepLeftmostLongest(t: number, n: number): number {
+  function keepLeftmostLongest(t: number, n: number): void {
     for (let k = 0; k < n; k++) {
       const start = candStart[k]!;
       const end = candEnd[k]!;
@@ -357,7 +349,6 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
       kept.pattern[i] = candPattern[m]!;
       lastEnd = candEnd[m]!;
     }
-    return 0;
   }
 
   function growCandidates(): void {
