@@ -5,8 +5,9 @@
  *
  *   BENCH_DUMP=/tmp/pages npx tsx scripts/bench.ts        # the benchmark's generated pages
  *   TIFA_NO_MINIFY=1 npx wxt build                          # readable function names
- *   npx tsx scripts/profile-page.ts /tmp/pages/speech-2m.html [runs]
+ *   npx tsx scripts/profile-page.ts /tmp/pages/speech-2m.html [runs] [from-mark] [to-mark]
  *
+ * The marks (default tifa:start and tifa:painted) narrow it to a phase, e.g. tifa:matched tifa:ranges-registered.
  * The profiler slows the page (~20%): read proportions here, take timings from `npm run bench`.
  */
 import { basename, dirname } from 'node:path';
@@ -40,6 +41,8 @@ if (!file) {
   process.exit(2);
 }
 const runs = Number(process.argv[3] ?? 5);
+const fromMark = process.argv[4] ?? 'tifa:start';
+const toMark = process.argv[5] ?? 'tifa:painted';
 const server = await startStaticServer(dirname(file));
 const ext = await launchWithExtension();
 const self = new Map<string, number>();
@@ -67,7 +70,8 @@ for (let run = 0; run < runs; run++) {
   await traced;
   const at = (name: string) => events.find((e) => e.name === name)?.ts ?? NaN;
   const start = at('tifa:start');
-  const painted = at('tifa:painted');
+  const from = at(fromMark);
+  const to = at(toMark);
   const marks = events.filter((e) => e.name.startsWith('tifa:')).sort((a, b) => a.ts - b.ts);
   console.log(marks.map((e) => `${e.name.slice(5)} ${((e.ts - start) / 1000).toFixed(1)}`).join(' | '));
 
@@ -78,7 +82,7 @@ for (let run = 0; run < runs; run++) {
   profile.samples.forEach((id, k) => {
     t += profile.timeDeltas[k]!;
     const dt = profile.timeDeltas[k + 1] ?? 0;
-    if (t < start || t > painted) return;
+    if (t < from || t > to) return;
     add(self, label(byId.get(id)!.callFrame), dt);
     const seen = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
@@ -91,7 +95,7 @@ for (let run = 0; run < runs; run++) {
 }
 const top = (m: Map<string, number>, n: number) =>
   [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`).join('\n');
-console.log(`\nself time between tifa:start and tifa:painted (mean of ${runs} runs)\n${top(self, 25)}`);
+console.log(`\nself time between ${fromMark} and ${toMark} (mean of ${runs} runs)\n${top(self, 25)}`);
 console.log(`\ntotal time (the function and what it called)\n${top(total, 35)}`);
 await ext.close();
 await server.close();
