@@ -67,8 +67,12 @@ export function pageSignals(args: {
   textLength: number;
   occurrences: readonly Occurrence[];
 }): PageSignals {
-  // Distinct entries, counted without a set over every occurrence (tens of thousands on long pages).
-  const seen = new Uint8Array(args.occurrences.reduce((m, o) => Math.max(m, o.entry + 1), 0));
+  // Distinct entries, counted without a set over every occurrence (tens of thousands on long pages),
+  // in plain loops: this runs once per page, before the JIT has optimised it, where a callback per
+  // occurrence (reduce) was two thirds of its ~3 ms in a profile of the 2 MB benchmark page.
+  let entries = 0;
+  for (const o of args.occurrences) if (o.entry >= entries) entries = o.entry + 1;
+  const seen = new Uint8Array(entries);
   let distinct = 0;
   for (const o of args.occurrences) if (seen[o.entry] === 0) (seen[o.entry] = 1), distinct++;
   return {

@@ -12,8 +12,8 @@ import type { MatchIndex } from '../core/glossary-types';
 import { findChromium, launchWithExtension, registeredHighlights, ROOT, waitForSettled } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
-// Timings on this 2-core machine vary by ±30% from run to run: medians of 9 (mark.js on the 2 MB page: 5).
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+// Timings on this 2-core machine vary by ±30% from run to run: medians of 15 (mark.js: 5).
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 /** BENCH_ONLY=ours|scale|mutation|noncjk|hover: measure only that (ours: ours and the floor), print it, write nothing. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const OUT = join(ROOT, 'test-output', 'bench');
@@ -107,6 +107,9 @@ async function marks(page: Page): Promise<Record<string, number>> {
 
 const LONGTASKS = `window.__longtasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
 
+/** The phase marks of "ours", in order (entrypoints/content: index.ts, page-session.ts). */
+const PHASES = ['walk-done', 'data-loaded', 'matcher-built', 'matched', 'ranges-registered', 'painted'] as const;
+
 /** A pause before each measured page, so the work of the page closed just before (in either browser) is over. */
 const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -146,6 +149,8 @@ async function ours(ctx: BrowserContext, url: string) {
     matches: s.matches,
     registered,
     pageFirstRenderInside: pageRenderEnd > m['tifa:start']!,
+    // Each phase mark, from our start.
+    phases: Object.fromEntries(PHASES.map((name) => [name, m[`tifa:${name}`]! - m['tifa:start']!])),
   };
 }
 
@@ -189,12 +194,12 @@ const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 await ext.context.addInitScript({ content: NAME_SHIM });
 await plain.addInitScript({ content: NAME_SHIM });
 
-const rows: Array<Record<string, number | string | null>> = [];
+const rows: Array<Record<string, number | string | null | Record<string, number>>> = [];
 for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
   const url = server.url(`/${p.name}.html`);
   // Ours and the floor take turns, so both see the same drift of this machine's load.
-  const o = [];
-  const f = [];
+  const o: Array<Awaited<ReturnType<typeof ours>>> = [];
+  const f: Array<{ ms: number; matches: number }> = [];
   for (let i = 0; i < RUNS; i++) {
     o.push(await ours(ext.context, url));
     f.push(await inPlainPage(plain, url, async (page) => {
@@ -203,7 +208,7 @@ for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
     }));
   }
   const mk = [];
-  const markRuns = ONLY ? 0 : p.kb > 1000 ? Math.min(RUNS, 5) : RUNS;
+  const markRuns = ONLY ? 0 : Math.min(RUNS, 5); // about a minute each on the 2 MB page
   for (let i = 0; i < markRuns; i++)
     mk.push(await inPlainPage(plain, url, async (page) => {
       await page.addScriptTag({ content: markJs });
@@ -256,7 +261,10 @@ for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
     // A crashed run found nothing it could report: its count is unknown (null), not zero.
     markjs_matches: mk.find((x) => !x.error)?.matches ?? null,
     naive_matches: nv[0]?.matches ?? 0,
+    // Median time of each phase mark from our start (what "ours" is made of).
+    phases_ms: Object.fromEntries(PHASES.map((name) => [name, round(median(o.map((x) => x.phases[name]!)))])),
   });
+  console.log(`${p.name}: phases ${PHASES.map((name) => `${name} ${round(median(o.map((x) => x.phases[name]!)))}`).join(' | ')}`);
   console.log(`${p.name}: ours ${round(oursMs)} ms (${o.map((x) => `${round(x.ms)}${x.pageFirstRenderInside ? '*' : ''}`).join(', ')}; * = page's first render inside), floor ${round(floorMs)} ms (${f.map((x) => round(x.ms)).join(', ')}), mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
 }
 
@@ -404,6 +412,7 @@ const table = [
   '',
   `| measure | value |`,
   `| --- | --- |`,
+  `| phases of ours on the 2 MB page (median ms from our start) | ${PHASES.map((name) => `${name} ${(rows.at(-1)?.phases_ms as Record<string, number> | undefined)?.[name]}`).join(' · ')} |`,
   `| scale: 200 KB page, ${scale.terms_small} patterns vs ${scale.terms_large} | matching ${scale.ms_small} ms vs ${scale.ms_large} ms (×${scale.ratio}); loading the prebuilt automaton ${scale.load_ms_small} ms vs ${scale.load_ms_large} ms (building it, once at glossary build: ${scale.build_ms_small} ms vs ${scale.build_ms_large} ms) |`,
   `| one DOM change on the 2 MB page, after painting | next frame ${mutation.ours_frame_ms} ms, longest task ${mutation.ours_longest_task_ms} ms; with all ${mutation.all_ranges_registered} ranges registered: next frame ${mutation.all_ranges_frame_ms} ms (painted in ${mutation.all_ranges_painted_ms} ms) |`,
   `| 2 MB page without CJK text | ${results.non_cjk_ms} ms |`,
