@@ -24,7 +24,7 @@ export interface SessionDeps {
 }
 
 const GATE_CHARS = 20000;
-/** Text matched in one step (one automaton pass over joined blocks): about a millisecond. */
+/** Text matched in one step (one automaton call over consecutive blocks): a few milliseconds, cold. */
 const MATCH_CHUNK_CHARS = 32768;
 
 /** Is there Han text in the title or the first GATE_CHARS characters of the body? */
