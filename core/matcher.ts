@@ -38,11 +38,6 @@ export interface MatchList {
   pattern: Int32Array;
 }
 
-function widen(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 const ROOT = 0;
 
@@ -396,4 +391,11 @@ const CLOSE_QUOTES = '”’」』"\'＂＇';
 
 function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** A typed array twice as long, with the same values first. */
+function widen(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

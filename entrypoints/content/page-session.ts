@@ -180,6 +180,7 @@ export class PageSession {
     }
     painter.show();
     // A first paint comes in document order (blocks are walked in order); later additions need sorting.
+    // A copy: the runs index into `fresh`, and later paints sort `painted` in place.
     if (this.painted.length === 0) this.painted = fresh.slice();
     else {
       for (const p of fresh) this.painted.push(p);
