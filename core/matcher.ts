@@ -38,7 +38,6 @@ export interface MatchList {
   pattern: Int32Array;
 }
 
-
 const ROOT = 0;
 
 /**
