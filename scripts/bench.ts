@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MatchIndex } from '../core/glossary-types';
-import { findChromium, launchWithExtension, registeredHighlights, ROOT, waitForSettled } from './support/browser';
+import { findChromium, launchWithExtension, median, PHASE_MARKS, registeredHighlights, ROOT, waitForSettled } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
 // Timings on this 2-core machine vary by ±30% from run to run: medians of 15 (mark.js: 5).
@@ -95,10 +95,6 @@ const markJs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.
 const lab = buildSync({ entryPoints: [join(ROOT, 'bench', 'page-lab.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' }).outputFiles[0]!.text;
 
 // ---------- helpers ----------
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
-};
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function marks(page: Page): Promise<Record<string, number>> {
@@ -106,9 +102,6 @@ async function marks(page: Page): Promise<Record<string, number>> {
 }
 
 const LONGTASKS = `window.__longtasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
-
-/** The phase marks of "ours", in order (entrypoints/content: index.ts, page-session.ts). */
-const PHASES = ['walk-done', 'data-loaded', 'matcher-built', 'matched', 'ranges-registered', 'painted'] as const;
 
 /** A pause before each measured page, so the work of the page closed just before (in either browser) is over. */
 const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
@@ -150,7 +143,7 @@ async function ours(ctx: BrowserContext, url: string) {
     registered,
     pageFirstRenderInside: pageRenderEnd > m['tifa:start']!,
     // Each phase mark, from our start.
-    phases: Object.fromEntries(PHASES.map((name) => [name, m[`tifa:${name}`]! - m['tifa:start']!])),
+    phases: Object.fromEntries(PHASE_MARKS.map((name) => [name, m[`tifa:${name}`]! - m['tifa:start']!])),
   };
 }
 
@@ -262,9 +255,9 @@ for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
     markjs_matches: mk.find((x) => !x.error)?.matches ?? null,
     naive_matches: nv[0]?.matches ?? 0,
     // Median time of each phase mark from our start (what "ours" is made of).
-    phases_ms: Object.fromEntries(PHASES.map((name) => [name, round(median(o.map((x) => x.phases[name]!)))])),
+    phases_ms: Object.fromEntries(PHASE_MARKS.map((name) => [name, round(median(o.map((x) => x.phases[name]!)))])),
   });
-  console.log(`${p.name}: phases ${PHASES.map((name) => `${name} ${round(median(o.map((x) => x.phases[name]!)))}`).join(' | ')}`);
+  console.log(`${p.name}: phases ${PHASE_MARKS.map((name) => `${name} ${round(median(o.map((x) => x.phases[name]!)))}`).join(' | ')}`);
   console.log(`${p.name}: ours ${round(oursMs)} ms (${o.map((x) => `${round(x.ms)}${x.pageFirstRenderInside ? '*' : ''}`).join(', ')}; * = page's first render inside), floor ${round(floorMs)} ms (${f.map((x) => round(x.ms)).join(', ')}), mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
 }
 
@@ -428,7 +421,7 @@ const table = [
   '',
   `| measure | value |`,
   `| --- | --- |`,
-  `| phases of ours on the 2 MB page (median ms from our start) | ${PHASES.map((name) => `${name} ${(rows.at(-1)?.phases_ms as Record<string, number> | undefined)?.[name]}`).join(' · ')} |`,
+  `| phases of ours on the 2 MB page (median ms from our start) | ${PHASE_MARKS.map((name) => `${name} ${(rows.at(-1)?.phases_ms as Record<string, number> | undefined)?.[name]}`).join(' · ')} |`,
   `| scale: 200 KB page, ${scale.terms_small} patterns vs ${scale.terms_large} | matching ${scale.ms_small} ms vs ${scale.ms_large} ms (×${scale.ratio}); loading the prebuilt automaton ${scale.load_ms_small} ms vs ${scale.load_ms_large} ms (building it, once at glossary build: ${scale.build_ms_small} ms vs ${scale.build_ms_large} ms) |`,
   `| one DOM change on the 2 MB page, after painting | next frame ${mutation.ours_frame_ms} ms, longest task ${mutation.ours_longest_task_ms} ms; with all ${mutation.all_ranges_registered} ranges registered: next frame ${mutation.all_ranges_frame_ms} ms (painted in ${mutation.all_ranges_painted_ms} ms) |`,
   `| 2 MB page without CJK text | ${results.non_cjk_ms} ms from our start to giving up; ${results.non_cjk_script_ms} ms for the whole script (compiling and setting up included; a trace's EvaluateScript) |`,

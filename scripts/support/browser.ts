@@ -33,10 +33,19 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; locale?: string; hasTouch?: boolean; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+  options: {
+    headless?: boolean;
+    locale?: string;
+    hasTouch?: boolean;
+    viewport?: { width: number; height: number };
+    deviceScaleFactor?: number;
+    /** Another build of the extension (scripts/ab-ours.ts); the project's own by default. */
+    extensionDir?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}. Build it first: npm run build`);
+  const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Build it first: npm run build`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'tifa-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -47,8 +56,8 @@ export async function launchWithExtension(
     ...(options.hasTouch ? { hasTouch: true } : {}),
     ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--no-first-run',
       '--disable-sync',
@@ -68,6 +77,14 @@ export async function launchWithExtension(
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: () => context.close(),
   };
+}
+
+/** The content script's phase marks (`tifa:…`) after `tifa:start`, in order (docs/performance.md). */
+export const PHASE_MARKS = ['walk-done', 'data-loaded', 'matcher-built', 'matched', 'ranges-registered', 'painted'] as const;
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
 }
 
 /** Collect page errors and console errors, to assert there are none. */
