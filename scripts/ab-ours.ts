@@ -10,7 +10,7 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { launchWithExtension, median, PHASE_MARKS, waitForSettled } from './support/browser';
+import { gotoHandsOff, launchWithExtension, median, PHASE_MARKS } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
 const [dirA, dirB, file] = process.argv.slice(2);
@@ -23,10 +23,7 @@ const runs = Number(process.argv[5] ?? 21);
 async function once(context: BrowserContext, url: string): Promise<Record<string, number>> {
   await new Promise((r) => setTimeout(r, 300));
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForTimeout(1500); // hands off while the content script works
-  await waitForSettled(page, 60_000);
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0);
+  await gotoHandsOff(page, url);
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
   await page.close();
   return Object.fromEntries(PHASE_MARKS.map((p) => [p, marks[`tifa:${p}`]! - marks['tifa:start']!]));

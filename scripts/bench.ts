@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MatchIndex } from '../core/glossary-types';
-import { findChromium, launchWithExtension, median, PHASE_MARKS, registeredHighlights, ROOT, waitForSettled } from './support/browser';
+import { findChromium, gotoHandsOff, launchWithExtension, median, PHASE_MARKS, registeredHighlights, ROOT, startTrace, waitForSettled } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
 // Timings on this 2-core machine vary by ±30% from run to run: medians of 15 (mark.js: 5).
@@ -110,13 +110,7 @@ async function ours(ctx: BrowserContext, url: string) {
   await quiet();
   const page = await ctx.newPage();
   await page.addInitScript(LONGTASKS);
-  await page.goto(url);
-  // Hands off until our work is surely over: waiting polls the page through Playwright's utility
-  // world, and a poll landing inside our window (its first one injects a script: ~9 ms) was counted
-  // as ours (seen in traces).
-  await page.waitForTimeout(1500);
-  const s = await waitForSettled(page, 120_000);
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0, undefined, { timeout: 60_000 });
+  const s = await gotoHandsOff(page, url);
   const m = await marks(page);
   const tasks = (await page.evaluate(() => (window as unknown as { __longtasks: Array<[number, number]> }).__longtasks)) ?? [];
   const during = tasks.filter(([start, d]) => start + d >= m['tifa:start']! && start <= m['tifa:painted']!);
@@ -328,15 +322,10 @@ const nonCjkScript: number[] = [];
 for (let i = 0; i < (ONLY && ONLY !== 'noncjk' ? 0 : RUNS); i++) {
   await quiet();
   const page = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(page);
-  const events: Array<{ name: string; dur?: number; args?: { data?: { url?: string } } }> = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-  const traced = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] } });
+  const trace = await startTrace(ext.context, page, ['devtools.timeline']);
   await page.goto(server.url('/latin-2m.html'));
   await page.waitForTimeout(500);
-  await cdp.send('Tracing.end');
-  await traced;
+  const events = await trace.stop();
   await page.waitForFunction(() => performance.getEntriesByName('tifa:gated-off').length > 0, undefined, { timeout: 30_000 });
   const m = await marks(page);
   nonCjk.push(m['tifa:gated-off']! - m['tifa:start']!);

@@ -11,7 +11,7 @@
  * The profiler slows the page (~20%): read proportions here, take timings from `npm run bench`.
  */
 import { basename, dirname } from 'node:path';
-import { launchWithExtension, waitForSettled } from './support/browser';
+import { gotoHandsOff, launchWithExtension, startTrace } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
 interface CallFrame {
@@ -29,10 +29,6 @@ interface Profile {
   startTime: number;
   samples: number[];
   timeDeltas: number[];
-}
-interface TraceEvent {
-  name: string;
-  ts: number;
 }
 
 const file = process.argv[2];
@@ -52,22 +48,15 @@ const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k)
 
 for (let run = 0; run < runs; run++) {
   const page = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(page);
   // The marks come from a trace, whose clock is the profile's (performance.now() is not).
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const traced = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] } });
+  const trace = await startTrace(ext.context, page, ['blink.user_timing']);
+  const { cdp } = trace;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await page.goto(server.url(`/${basename(file)}`));
-  await page.waitForTimeout(1500); // hands off while the content script works
-  await waitForSettled(page, 60_000);
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0);
+  await gotoHandsOff(page, server.url(`/${basename(file)}`));
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-  await cdp.send('Tracing.end');
-  await traced;
+  const events = await trace.stop();
   const at = (name: string) => events.find((e) => e.name === name)?.ts ?? NaN;
   const start = at('tifa:start');
   const from = at(fromMark);

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -76,6 +76,44 @@ export async function launchWithExtension(
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: () => context.close(),
+  };
+}
+
+/**
+ * Open `url` and wait until the content script has painted, touching the page only once its work
+ * is surely over: waiting polls the page through Playwright's utility world, and a poll inside the
+ * measured window (its first one injects a script: ~9 ms) was counted as ours (seen in traces).
+ */
+export async function gotoHandsOff(page: Page, url: string): Promise<{ state: string; speech: string; matches: number }> {
+  await page.goto(url);
+  await page.waitForTimeout(1500);
+  const settled = await waitForSettled(page, 120_000);
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0, undefined, { timeout: 60_000 });
+  return settled;
+}
+
+/** A trace event as the DevTools protocol delivers it (the fields our tools read). */
+export interface TraceEvent {
+  name: string;
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string } };
+}
+
+/** Start tracing a page with these categories; `stop()` ends the trace and gives its events. */
+export async function startTrace(context: BrowserContext, page: Page, categories: string[]): Promise<{ cdp: CDPSession; stop(): Promise<TraceEvent[]> }> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories } });
+  return {
+    cdp,
+    async stop() {
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await complete;
+      return events;
+    },
   };
 }
 
