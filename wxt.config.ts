@@ -1,9 +1,33 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Browser } from 'wxt/browser';
+import { ALL_MATCHES, DIRECT_MATCHES, GATE_PATH, READER_PATH } from './runtime/gate-handoff';
+
+/**
+ * The reader, which WXT builds as the content script, is declared for DIRECT_MATCHES; every other page
+ * gets the gate (entrypoints/gate.ts) under the same timing, frames and CSS, which imports the reader
+ * where the page has Chinese text. So the reader is web-accessible to those pages: under a per-session
+ * URL in Chromium (`use_dynamic_url`), so pages cannot probe for it (Firefox's extension URLs are
+ * per-install already). See runtime/gate-handoff.ts.
+ */
+function addGate(manifest: Browser.runtime.Manifest, browser: string): void {
+  const reader = manifest.content_scripts?.find((cs) => cs.js?.includes(READER_PATH));
+  if (!reader) throw new Error(`wxt.config.ts: no content script entry runs ${READER_PATH}`);
+  manifest.content_scripts!.push({ ...reader, js: [GATE_PATH], matches: ALL_MATCHES, exclude_matches: DIRECT_MATCHES });
+  manifest.web_accessible_resources ??= [];
+  (manifest.web_accessible_resources as unknown[]).push({
+    resources: [READER_PATH],
+    matches: ALL_MATCHES,
+    ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+  });
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => addGate(manifest, wxt.config.browser),
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022', ...(process.env.TIFA_NO_MINIFY ? { minify: false } : {}) },

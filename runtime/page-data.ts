@@ -5,11 +5,13 @@
 import { browser } from '#imports';
 import { isMatchIndex, type MatchIndex } from '../core/glossary-types';
 import { DEFAULT_SETTINGS, settingsFromStored, type Settings } from '../core/settings';
+import { PAGE_DATA_KEYS } from './gate-handoff';
 
-export async function loadPageData(): Promise<{ settings: Settings; index: MatchIndex | null }> {
+/** `begun`: the same storage read, already begun by the gate (runtime/gate-handoff.ts). */
+export async function loadPageData(begun?: Promise<Record<string, unknown>>): Promise<{ settings: Settings; index: MatchIndex | null }> {
   let stored: Record<string, unknown> = {};
   try {
-    stored = await browser.storage.local.get(['settings', 'settings$', 'matchIndex']);
+    stored = await (begun ?? browser.storage.local.get(PAGE_DATA_KEYS));
   } catch {
     // storage unavailable: defaults, and the index from the background
   }

@@ -30,8 +30,11 @@ async function once(context: BrowserContext, url: string): Promise<Record<string
 }
 
 const server = await startStaticServer(dirname(resolve(file)));
-const url = server.url(`/${basename(file)}`);
-const browsers = { A: await launchWithExtension({ extensionDir: dirA }), B: await launchWithExtension({ extensionDir: dirB }) };
+// AB_HOST=speech.example.gov.cn serves the page under that host name (resolved to 127.0.0.1).
+const host = process.env.AB_HOST;
+const url = host ? server.url(`/${basename(file)}`).replace('127.0.0.1', host) : server.url(`/${basename(file)}`);
+const localHosts = host ? [host] : [];
+const browsers = { A: await launchWithExtension({ extensionDir: dirA, localHosts }), B: await launchWithExtension({ extensionDir: dirB, localHosts }) };
 const results: Record<'A' | 'B', Array<Record<string, number>>> = { A: [], B: [] };
 for (let i = 0; i < runs; i++) {
   // Alternate which goes first, so neither always follows the other's teardown.

@@ -2,30 +2,35 @@
 import { browser, defineContentScript } from '#imports';
 import { resolveLang } from '../../core/ui-text';
 import { isTabRequest, type EntryView } from '../../runtime/messages';
+import { DIRECT_MATCHES, takeHandoff } from '../../runtime/gate-handoff';
 import { loadPageData } from '../../runtime/page-data';
 import { CardHost } from './card-host';
 import { EntryCache, whenIdle } from './entry-cache';
-import { beginReading, PageSession, pageHasHan } from './page-session';
+import { pageHasHan } from './han-gate';
+import { beginReading } from './page-reading';
+import { PageSession } from './page-session';
 import { publishState } from './page-state';
 import { Reader } from './reader';
 import './style.css';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  // Declared for these hosts; elsewhere the gate imports it (runtime/gate-handoff.ts, wxt.config.ts).
+  matches: DIRECT_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    performance.mark('tifa:start');
-    // The cheap gate comes first: a page without Chinese text costs one short walk and nothing more.
-    if (!pageHasHan(document)) {
-      publishState(document, 'off', false, 0);
-      performance.mark('tifa:gated-off');
-      return;
+    // Imported by the gate (entrypoints/gate.ts) where the page has Chinese text, with the storage
+    // read and the reading of the page begun while this script was on its way; or declared directly
+    // (DIRECT_MATCHES), and then the gate's test is made here.
+    const handoff = takeHandoff();
+    if (!handoff) {
+      performance.mark('tifa:start');
+      if (!pageHasHan(document)) return;
     }
-    // Ask storage first, then read the page while the answer is on its way.
-    const data = loadPageData();
-    const reading = beginReading(document);
+    performance.mark('tifa:reader-start');
+    const data = loadPageData(handoff?.stored);
+    const reading = handoff?.reading ?? beginReading(document);
     const { settings, index: matchIndex } = await data;
     performance.mark('tifa:data-loaded');
     if (!matchIndex) {

@@ -4,14 +4,15 @@
  */
 import { detectSpeechPage, type Detection } from '../../core/detector';
 import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
-import { hasHan } from '../../core/normalize';
 import { chunkBlocks, createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
-import { blockOwnerOf, collectBlocks, isInline, createBlockWalker, locate, type Block, type BlockCollection, type Occurrence } from '../../core/text-model';
+import { blockOwnerOf, collectBlocks, isInline, locate, type Block, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../core/settings';
+import { pageHasHan } from './han-gate';
 import { createPainter, rangeOf, type Painted, type Painter } from './painter';
 import { publishState, publishStyle } from './page-state';
-import { afterNextPaint, inSlices, resumableInSlices } from './slices';
+import { readBlocks, type PageReading } from './page-reading';
+import { afterNextPaint, inSlices } from './slices';
 import { ViewportScope } from './viewport-scope';
 
 export interface SessionDeps {
@@ -23,24 +24,9 @@ export interface SessionDeps {
   onPainted?(session: PageSession): void;
 }
 
-const GATE_CHARS = 20000;
 /** Text matched in one step (one automaton call over consecutive blocks): a few milliseconds, cold. */
 const MATCH_CHUNK_CHARS = 32768;
 
-/** Is there Han text in the title or the first GATE_CHARS characters of the body? */
-export function pageHasHan(doc: Document): boolean {
-  if (hasHan(doc.title)) return true;
-  const body = doc.body;
-  if (!body) return false;
-  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  let read = 0;
-  for (let n = walker.nextNode(); n && read < GATE_CHARS; n = walker.nextNode()) {
-    const data = (n as Text).data;
-    if (hasHan(data)) return true;
-    read += data.length;
-  }
-  return false;
-}
 
 export class PageSession {
   readonly doc: Document;
@@ -331,30 +317,6 @@ export class PageSession {
     this.scope?.disconnect();
   }
 }
-
-/** Read the page's blocks in slices; null if stopped first. */
-export async function readBlocks(root: Node, signal: AbortSignal): Promise<BlockCollection | null> {
-  const walker = createBlockWalker(root);
-  const done = await resumableInSlices((pause) => walker.run(pause), signal);
-  performance.mark('tifa:walk-done');
-  return done ? walker.result : null;
-}
-
-/** A walk of the page under way, begun before the session (while storage answers). */
-export interface PageReading {
-  blocks: Promise<BlockCollection | null>;
-  cancel(): void;
-}
-
-export function beginReading(doc: Document): PageReading {
-  const controller = new AbortController();
-  const blocks = doc.body ? readBlocks(doc.body, controller.signal) : Promise.resolve(null);
-  // Awaited by the session, which reports a failure; if no session comes (no index), it must not
-  // surface as an unhandled rejection.
-  blocks.catch(() => undefined);
-  return { blocks, cancel: () => controller.abort() };
-}
-
 
 /** Consecutive painted occurrences `list[from..to)` whose blocks share one owner. */
 interface OwnerRun {

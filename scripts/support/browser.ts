@@ -41,6 +41,8 @@ export async function launchWithExtension(
     deviceScaleFactor?: number;
     /** Another build of the extension (scripts/ab-ours.ts); the project's own by default. */
     extensionDir?: string;
+    /** Host names to resolve to 127.0.0.1 (e.g. `*.gov.cn`), to serve local pages under them. */
+    localHosts?: string[];
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
@@ -66,6 +68,9 @@ export async function launchWithExtension(
       '--disable-gpu',
       '--disable-quic',
       `--lang=${options.locale ?? 'zh-CN'}`,
+      ...(options.localHosts?.length
+        ? [`--host-resolver-rules=${options.localHosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`, '--disable-features=HttpsUpgrades']
+        : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
@@ -117,8 +122,34 @@ export async function startTrace(context: BrowserContext, page: Page, categories
   };
 }
 
+/**
+ * Which of the extension's scripts ran in a page, from a trace with `devtools.timeline`: a content
+ * script declared in the manifest shows as an EvaluateScript, a module imported by one as a
+ * v8.compileModule. Paths are relative to the extension root, e.g. `gate.js (declared)`.
+ */
+export function extensionScriptsRun(events: readonly TraceEvent[]): string[] {
+  const run = new Set<string>();
+  for (const e of events) {
+    const url = e.args?.data?.url ?? '';
+    if (!/^(chrome|moz)-extension:\/\//.test(url)) continue;
+    const path = new URL(url).pathname.slice(1);
+    if (e.name === 'EvaluateScript') run.add(`${path} (declared)`);
+    else if (e.name === 'v8.compileModule') run.add(`${path} (imported)`);
+  }
+  return [...run].sort();
+}
+
+/** Open `url` in a new page with a trace running; `settle` waits for what the test needs. */
+export async function openTraced(context: BrowserContext, url: string, settle: (page: Page) => Promise<unknown>): Promise<{ page: Page; events: TraceEvent[] }> {
+  const page = await context.newPage();
+  const trace = await startTrace(context, page, ['devtools.timeline']);
+  await page.goto(url);
+  await settle(page);
+  return { page, events: await trace.stop() };
+}
+
 /** The content script's phase marks (`tifa:…`) after `tifa:start`, in order (docs/performance.md). */
-export const PHASE_MARKS = ['walk-done', 'data-loaded', 'matcher-built', 'matched', 'ranges-registered', 'painted'] as const;
+export const PHASE_MARKS = ['reader-start', 'walk-done', 'data-loaded', 'matcher-built', 'matched', 'ranges-registered', 'painted'] as const;
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

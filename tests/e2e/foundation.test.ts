@@ -1,7 +1,7 @@
 /** The extension loads into real Chromium: content script, popup and options render, no errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { extensionScriptsRun, launchWithExtension, openTraced, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 let browser: ExtensionBrowser;
@@ -32,11 +32,22 @@ describe('foundation', () => {
     await page.close();
   });
 
-  it('marks a page without Chinese text as off, with no matches', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/english.html'));
-    const state = await waitForSettled(page);
-    expect(state).toEqual({ state: 'off', speech: 'false', matches: 0 });
+  it('on a page with Chinese text, runs the gate, which imports the reader', async () => {
+    const { page, events } = await openTraced(browser.context, server.url('/sample-speech.html'), (p) => waitForSettled(p));
+    expect(extensionScriptsRun(events)).toEqual(['content-scripts/content.js (imported)', 'gate.js (declared)']);
+    expect((await waitForSettled(page)).state).toBe('done');
+    await page.close();
+  });
+
+  it('leaves a page without Chinese text untouched: only the gate runs, the reader is not loaded', async () => {
+    // Nothing to wait for on such a page: give the gate (document_idle) ample time, then look.
+    const { page, events } = await openTraced(browser.context, server.url('/english.html'), (p) => p.waitForTimeout(1000));
+    expect(extensionScriptsRun(events)).toEqual(['gate.js (declared)']);
+    const traces = await page.evaluate(() => ({
+      attributes: document.documentElement.getAttributeNames().filter((a) => a.startsWith('data-tifa')),
+      marks: performance.getEntriesByType('mark').map((m) => m.name),
+    }));
+    expect(traces).toEqual({ attributes: [], marks: [] });
     await page.close();
   });
 
@@ -69,6 +80,33 @@ describe('foundation', () => {
     expect(await page.locator('.entry-page .components li').allTextContents()).toEqual(['政治意识', '大局意识', '核心意识', '看齐意识']);
     await screenshot(page, 'options-entry.png');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('on the hosts where official Chinese text lives (*.cn, gov.hk, gov.mo, xinhuanet.com, cctv.com)', () => {
+  let direct: ExtensionBrowser;
+  beforeAll(async () => {
+    direct = await launchWithExtension({ localHosts: ['*.gov.cn'] });
+  });
+  afterAll(async () => {
+    await direct?.close();
+  });
+  const onGovHost = (url: string) => url.replace('127.0.0.1', 'www.example.gov.cn');
+
+  it('the reader is declared directly: no gate, no import', async () => {
+    const { page, events } = await openTraced(direct.context, onGovHost(server.url('/sample-speech.html')), (p) => waitForSettled(p));
+    expect(extensionScriptsRun(events)).toEqual(['content-scripts/content.js (declared)']);
+    const state = await waitForSettled(page);
+    expect(state.state).toBe('done');
+    expect(state.matches).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('and makes the gate\'s test itself: a page there without Chinese text is left untouched', async () => {
+    const { page, events } = await openTraced(direct.context, onGovHost(server.url('/english.html')), (p) => p.waitForTimeout(1000));
+    expect(extensionScriptsRun(events)).toEqual(['content-scripts/content.js (declared)']);
+    expect(await page.evaluate(() => document.documentElement.getAttributeNames().filter((a) => a.startsWith('data-tifa')))).toEqual([]);
     await page.close();
   });
 });

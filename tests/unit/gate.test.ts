@@ -1,0 +1,57 @@
+/** The gate every page runs: its test for Chinese text, and what it hands to the reader. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseHTML } from 'linkedom';
+import { GATE_CHARS, pageHasHan } from '../../entrypoints/content/han-gate';
+import { leaveHandoff, PAGE_DATA_KEYS, takeHandoff } from '../../runtime/gate-handoff';
+import { loadPageData } from '../../runtime/page-data';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+
+const page = (head: string, body: string) => parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+const latin = (chars: number) => `<p>${'the annual report on public works. '.repeat(Math.ceil(chars / 35)).slice(0, chars)}</p>`;
+
+describe('the gate’s test for Chinese text', () => {
+  it('finds Han in the title, in the body, and in rare blocks (Extension A, compatibility, plane 2)', () => {
+    expect(pageHasHan(page('<title>政府工作报告</title>', '<p>English only</p>'))).toBe(true);
+    expect(pageHasHan(page('<title>Report</title>', `${latin(5000)}<p>Quote: <b>两个确立</b></p>`))).toBe(true);
+    for (const han of ['㐀', '豈', '𠀀']) expect(pageHasHan(page('<title>x</title>', `<p>${han}</p>`))).toBe(true);
+  });
+
+  it('does not mistake kana-free Latin, Cyrillic, Hangul or CJK punctuation for Chinese', () => {
+    expect(pageHasHan(page('<title>Report</title>', latin(3000)))).toBe(false);
+    expect(pageHasHan(page('<title>Отчёт</title>', '<p>Доклад о работе правительства</p><p>정부 업무 보고</p><p>「」、。</p>'))).toBe(false);
+  });
+
+  it('reads at most GATE_CHARS characters of text: Han after them is not seen', () => {
+    expect(pageHasHan(page('<title>Report</title>', `${latin(GATE_CHARS + 100)}<p>两个确立</p>`))).toBe(false);
+    expect(pageHasHan(page('<title>Report</title>', `${latin(GATE_CHARS - 2000)}<p>两个确立</p>`))).toBe(true);
+  });
+});
+
+describe('the handoff from the gate to the reader', () => {
+  afterEach(() => void takeHandoff());
+
+  it('is taken once: a second reader (or one declared directly) finds none', () => {
+    const handoff = { stored: Promise.resolve({}), reading: { blocks: Promise.resolve(null), cancel: () => undefined } };
+    leaveHandoff(handoff);
+    expect(takeHandoff()).toBe(handoff);
+    expect(takeHandoff()).toBeNull();
+  });
+
+  it('ignores a malformed value in its place', () => {
+    (globalThis as Record<string, unknown>).__tifaReaderGate = { stored: 'not a promise' };
+    expect(takeHandoff()).toBeNull();
+  });
+
+  it('the storage read the gate began gives the reader what its own read would', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ settings: { mode: 'all' }, settings$: { v: 2 } });
+    const own = await loadPageData();
+    const begun = await loadPageData(fakeBrowser.storage.local.get(PAGE_DATA_KEYS));
+    expect(begun).toEqual(own);
+    expect(begun.settings.mode).toBe('all');
+    // A failed read is not an error: the defaults, as when the reader's own read fails.
+    const failed = await loadPageData(Promise.reject(new Error('storage unavailable')));
+    expect(failed.settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
