@@ -2,10 +2,10 @@
  * How the reader (the content script bundle, entrypoints/content/) reaches a page:
  * - on the hosts where official Chinese text lives (DIRECT_MATCHES) it is declared directly and runs
  *   at once, like any content script;
- * - everywhere else only the gate runs (entrypoints/gate.ts, ~4 KB, no polyfill, no UI): a page
+ * - everywhere else only the gate runs (entrypoints/gate.ts, ~1.3 KB, no polyfill, no UI): a page
  *   without Chinese text costs that and nothing more; on a page with it, the gate imports the reader
- *   (~25–35 ms until it runs, mostly waiting) and hands it what it began meanwhile: the storage read
- *   and the reading of the page. Both run in the same isolated world; the page cannot see the handoff.
+ *   (~25–35 ms until it runs, mostly waiting) and hands it the storage read it began meanwhile. Both
+ *   run in the same isolated world; the page cannot see the handoff.
  * No `browser` import here: the gate must stay free of the polyfill. docs/performance.md has the figures.
  */
 
@@ -28,11 +28,7 @@ export const PAGE_DATA_KEYS = ['settings', 'settings$', 'matchIndex'];
 export interface GateHandoff {
   /** The raw answer of storage.local.get(PAGE_DATA_KEYS), begun by the gate. */
   stored: Promise<Record<string, unknown>>;
-  /** The page's blocks, being read in slices. */
-  reading: PageReading;
 }
-
-import type { PageReading } from '../entrypoints/content/page-reading';
 
 const KEY = '__tifaReaderGate';
 
@@ -45,5 +41,5 @@ export function takeHandoff(): GateHandoff | null {
   const g = globalThis as Record<string, unknown>;
   const handoff = g[KEY] as GateHandoff | undefined;
   delete g[KEY];
-  return handoff && handoff.stored instanceof Promise && handoff.reading ? handoff : null;
+  return handoff && handoff.stored instanceof Promise ? handoff : null;
 }

@@ -21,8 +21,8 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     // Imported by the gate (entrypoints/gate.ts) where the page has Chinese text, with the storage
-    // read and the reading of the page begun while this script was on its way; or declared directly
-    // (DIRECT_MATCHES), and then the gate's test is made here.
+    // read begun while this script was on its way; or declared directly (DIRECT_MATCHES), and then
+    // the gate's test is made here.
     const handoff = takeHandoff();
     if (!handoff) {
       performance.mark('tifa:start');
@@ -30,7 +30,7 @@ export default defineContentScript({
     }
     performance.mark('tifa:reader-start');
     const data = loadPageData(handoff?.stored);
-    const reading = handoff?.reading ?? beginReading(document);
+    const reading = beginReading(document);
     const { settings, index: matchIndex } = await data;
     performance.mark('tifa:data-loaded');
     if (!matchIndex) {

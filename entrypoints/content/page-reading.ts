@@ -1,7 +1,4 @@
-/**
- * Reading the page into blocks, in slices. The gate (entrypoints/gate.ts) begins it as soon as it has
- * found Chinese text, while the reader and the settings are on their way; the session takes it over.
- */
+/** Reading the page into blocks, in slices: begun while the settings are on their way; the session takes it over. */
 import { createBlockWalker, type BlockCollection } from '../../core/text-model';
 import { resumableInSlices } from './slices';
 
