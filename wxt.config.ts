@@ -2,10 +2,11 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Browser } from 'wxt/browser';
 import { ALL_MATCHES, DIRECT_MATCHES, GATE_PATH, READER_PATH } from './runtime/gate-handoff';
+import { buildGateScript } from './scripts/support/gate-build';
 
 /**
  * The reader, which WXT builds as the content script, is declared for DIRECT_MATCHES; every other page
- * gets the gate (entrypoints/gate.ts) under the same timing, frames and CSS, which imports the reader
+ * gets the gate (entrypoints/content/gate.ts, built by the publicAssets hook) under the same timing, frames and CSS, which imports the reader
  * where the page has Chinese text. So the reader is web-accessible to those pages: under a per-session
  * URL in Chromium (`use_dynamic_url`), so pages cannot probe for it (Firefox's extension URLs are
  * per-install already). See runtime/gate-handoff.ts.
@@ -26,6 +27,7 @@ function addGate(manifest: Browser.runtime.Manifest, browser: string): void {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    'build:publicAssets': (wxt, files) => void files.push({ relativeDest: GATE_PATH, contents: buildGateScript(wxt.config.root) }),
     'build:manifestGenerated': (wxt, manifest) => addGate(manifest, wxt.config.browser),
   },
   vite: () => ({

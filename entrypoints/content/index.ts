@@ -20,7 +20,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    // Imported by the gate (entrypoints/gate.ts) where the page has Chinese text, with the storage
+    // Imported by the gate (./gate.ts) where the page has Chinese text, with the storage
     // read begun while this script was on its way; or declared directly (DIRECT_MATCHES), and then
     // the gate's test is made here.
     const handoff = takeHandoff();

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHTML } from 'linkedom';
 import { GATE_CHARS, pageHasHan } from '../../entrypoints/content/han-gate';
-import { leaveHandoff, PAGE_DATA_KEYS, takeHandoff } from '../../runtime/gate-handoff';
+import { leaveHandoff, PAGE_DATA_KEYS, READER_PATH, takeHandoff } from '../../runtime/gate-handoff';
+import { buildGateScript } from '../../scripts/support/gate-build';
+import { ROOT } from '../../scripts/support/browser';
 import { loadPageData } from '../../runtime/page-data';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 
@@ -53,5 +55,18 @@ describe('the handoff from the gate to the reader', () => {
     // A failed read is not an error: the defaults, as when the reader's own read fails.
     const failed = await loadPageData(Promise.reject(new Error('storage unavailable')));
     expect(failed.settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('the gate as built (every page compiles it)', () => {
+  const script = buildGateScript(ROOT);
+
+  it('is one classic script under 1 KB that imports the reader and nothing else', () => {
+    expect(script.length).toBeLessThan(1024);
+    expect(script).not.toMatch(/^\s*(import|export)\s/m); // a content script cannot be a module
+    expect(script.match(/\bimport\(/g)).toHaveLength(1);
+    expect(script).toContain(READER_PATH);
+    // Neither WXT's entry wrapper nor the browser polyfill came along.
+    expect(script).not.toMatch(/crashed on startup|webextension-polyfill|Proxy/);
   });
 });
