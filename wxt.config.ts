@@ -6,10 +6,11 @@ import { buildGateScript } from './scripts/support/gate-build';
 
 /**
  * The reader, which WXT builds as the content script, is declared for DIRECT_MATCHES; every other page
- * gets the gate (entrypoints/content/gate.ts, built by the publicAssets hook) under the same timing, frames and CSS, which imports the reader
- * where the page has Chinese text. So the reader is web-accessible to those pages: under a per-session
- * URL in Chromium (`use_dynamic_url`), so pages cannot probe for it (Firefox's extension URLs are
- * per-install already). See runtime/gate-handoff.ts.
+ * gets the gate (entrypoints/content/gate.ts, built by the publicAssets hook below) under the same
+ * timing, frames and CSS, and the gate imports the reader where the page has Chinese text. So the
+ * reader is web-accessible to those pages: under a per-session URL in Chromium (`use_dynamic_url`),
+ * so pages cannot probe for it (Firefox's extension URLs are per-install already).
+ * See runtime/gate-handoff.ts.
  */
 function addGate(manifest: Browser.runtime.Manifest, browser: string): void {
   const reader = manifest.content_scripts?.find((cs) => cs.js?.includes(READER_PATH));

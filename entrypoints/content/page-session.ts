@@ -27,7 +27,6 @@ export interface SessionDeps {
 /** Text matched in one step (one automaton call over consecutive blocks): a few milliseconds, cold. */
 const MATCH_CHUNK_CHARS = 32768;
 
-
 export class PageSession {
   readonly doc: Document;
   private readonly deps: SessionDeps;
