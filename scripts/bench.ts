@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MatchIndex } from '../core/glossary-types';
-import { extensionScriptsRun, findChromium, gotoHandsOff, launchWithExtension, median, PHASE_MARKS, registeredHighlights, ROOT, startTrace, waitForSettled } from './support/browser';
+import { extensionScriptsRun, findChromium, gotoHandsOff, launchWithExtension, median, openTraced, PHASE_MARKS, registeredHighlights, ROOT, waitForSettled } from './support/browser';
 import { startStaticServer } from './support/static-server';
 import { GATE_PATH, READER_PATH } from '../runtime/gate-handoff';
 
@@ -98,6 +98,10 @@ const lab = buildSync({ entryPoints: [join(ROOT, 'bench', 'page-lab.ts')], bundl
 
 // ---------- helpers ----------
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+/** The median time of each phase mark over some runs of ours. */
+const phaseMedians = (runs: ReadonlyArray<{ phases: Record<string, number> }>): Record<string, number> =>
+  Object.fromEntries(PHASE_MARKS.map((name) => [name, round(median(runs.map((x) => x.phases[name]!)))]));
+const phaseLine = (phases: Record<string, number>, sep: string) => PHASE_MARKS.map((name) => `${name} ${phases[name]}`).join(sep);
 
 async function marks(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
@@ -237,6 +241,8 @@ for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
   const oursMs = median(o.map((x) => x.ms));
   const floorMs = median(f.map((x) => x.ms));
   const gateMs = median(g.map((x) => x.ms));
+  const phases = phaseMedians(o);
+  const gatePhases = phaseMedians(g);
   const markMs = median(mk.map((x) => x.ms));
   const markError = mk.find((x) => x.error)?.error;
   rows.push({
@@ -262,11 +268,11 @@ for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
     markjs_matches: mk.find((x) => !x.error)?.matches ?? null,
     naive_matches: nv[0]?.matches ?? 0,
     // Median time of each phase mark from our start (what "ours" is made of).
-    phases_ms: Object.fromEntries(PHASE_MARKS.map((name) => [name, round(median(o.map((x) => x.phases[name]!)))])),
-    via_gate_phases_ms: Object.fromEntries(PHASE_MARKS.map((name) => [name, round(median(g.map((x) => x.phases[name]!)))])),
+    phases_ms: phases,
+    via_gate_phases_ms: gatePhases,
   });
-  console.log(`${p.name}: phases ${PHASE_MARKS.map((name) => `${name} ${round(median(o.map((x) => x.phases[name]!)))}`).join(' | ')}`);
-  console.log(`${p.name}: via the gate ${round(gateMs)} ms (${g.map((x) => round(x.ms)).join(', ')}); phases ${PHASE_MARKS.map((name) => `${name} ${round(median(g.map((x) => x.phases[name]!)))}`).join(' | ')}`);
+  console.log(`${p.name}: phases ${phaseLine(phases, ' | ')}`);
+  console.log(`${p.name}: via the gate ${round(gateMs)} ms (${g.map((x) => round(x.ms)).join(', ')}); phases ${phaseLine(gatePhases, ' | ')}`);
   console.log(`${p.name}: ours ${round(oursMs)} ms (${o.map((x) => `${round(x.ms)}${x.pageFirstRenderInside ? '*' : ''}`).join(', ')}; * = page's first render inside), floor ${round(floorMs)} ms (${f.map((x) => round(x.ms)).join(', ')}), mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
 }
 
@@ -336,11 +342,7 @@ const mutation = {
 // sets up its wrappers), each in a throwaway extension of its own.
 async function scriptCostOnLatinPage(context: BrowserContext, path: string, mustNotRun: string[] = []): Promise<number> {
   await quiet();
-  const page = await context.newPage();
-  const trace = await startTrace(context, page, ['devtools.timeline']);
-  await page.goto(server.url('/latin-2m.html'));
-  await page.waitForTimeout(500);
-  const events = await trace.stop();
+  const { page, events } = await openTraced(context, server.url('/latin-2m.html'), (p) => p.waitForTimeout(500));
   await page.close();
   const run = extensionScriptsRun(events);
   for (const other of mustNotRun) if (run.some((r) => r.startsWith(`${other} `))) throw new Error(`${other} ran on the non-CJK page (${run.join(', ')})`);
@@ -445,8 +447,8 @@ const table = [
   '',
   `| measure | value |`,
   `| --- | --- |`,
-  `| phases of ours on the 2 MB page (median ms from our start) | ${PHASE_MARKS.map((name) => `${name} ${(rows.at(-1)?.phases_ms as Record<string, number> | undefined)?.[name]}`).join(' · ')} |`,
-  `| the same, via the gate | ${PHASE_MARKS.map((name) => `${name} ${(rows.at(-1)?.via_gate_phases_ms as Record<string, number> | undefined)?.[name]}`).join(' · ')} |`,
+  `| phases of ours on the 2 MB page (median ms from our start) | ${phaseLine((rows.at(-1)?.phases_ms ?? {}) as Record<string, number>, ' · ')} |`,
+  `| the same, via the gate | ${phaseLine((rows.at(-1)?.via_gate_phases_ms ?? {}) as Record<string, number>, ' · ')} |`,
   `| scale: 200 KB page, ${scale.terms_small} patterns vs ${scale.terms_large} | matching ${scale.ms_small} ms vs ${scale.ms_large} ms (×${scale.ratio}); loading the prebuilt automaton ${scale.load_ms_small} ms vs ${scale.load_ms_large} ms (building it, once at glossary build: ${scale.build_ms_small} ms vs ${scale.build_ms_large} ms) |`,
   `| one DOM change on the 2 MB page, after painting | next frame ${mutation.ours_frame_ms} ms, longest task ${mutation.ours_longest_task_ms} ms; with all ${mutation.all_ranges_registered} ranges registered: next frame ${mutation.all_ranges_frame_ms} ms (painted in ${mutation.all_ranges_painted_ms} ms) |`,
   `| 2 MB page without CJK text | ${results.non_cjk_ms} ms: the whole gate script, compiling included (a trace's EvaluateScript); the reader not loaded. Baselines in this run: an empty content script ${nonCjkBaselines.empty_script} ms, one that only touches \`document\` ${nonCjkBaselines.touching_document} ms |`,
