@@ -254,62 +254,73 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
   function scanTexts(texts: readonly string[]): MatchList {
     kept.count = 0;
     for (let t = 0; t < texts.length; t++) {
-      const text = texts[t]!;
-      const length = text.length;
-      let n = 0;
-      let s = ROOT;
-      for (let i = 0; i < length; i++) {
-        // Folded here as well, so raw text with no whitespace to drop can be matched without a copy.
-        const c = codeClass[text.charCodeAt(i)]!;
-        if (c < 0) {
-          s = ROOT;
-          continue;
-        }
-        // Follow failure links until a state has a transition on c; the root's are a dense table,
-        // since most characters of a page are read at the root.
-        for (;;) {
-          if (s === ROOT) {
-            s = rootNext[c]!;
-            break;
-          }
-          let h = slotOf(s, c) & mask;
-          let next = -1;
-          for (let st = slotState[h]!; st !== -1; h = (h + 1) & mask, st = slotState[h]!) {
-            if (st === s && slotCode[h] === c) {
-              next = slotTarget[h]!;
-              break;
-            }
-          }
-          if (next >= 0) {
-            s = next;
-            break;
-          }
-          s = fail[s]!;
-        }
-        let o = terminal[s]! >= 0 ? s : dict[s]!;
-        while (o !== ROOT) {
-          const p = terminal[o]!;
-          const start = i + 1 - depth[o]!;
-          const edges = edgeAlnum[p]!;
-          if (
-            edges === 0 ||
-            ((edges & 4) !== 0
-              ? start > 0 && i + 1 < length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
-              : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(foldTextCode(text.charCodeAt(start - 1)))) &&
-                !((edges & 2) !== 0 && i + 1 < length && isAsciiAlnum(foldTextCode(text.charCodeAt(i + 1)))))
-          ) {
-            if (n === candStart.length) growCandidates();
-            candStart[n] = start;
-            candEnd[n] = i + 1;
-            candPattern[n] = p;
-            n++;
-          }
-          o = dict[o]!;
-        }
-      }
+      const n = scanText(texts[t]!);
       if (n > 0) keepLeftmostLongest(t, n);
     }
     return kept;
+  }
+
+  /**
+   * One text's candidates into the candidate arrays; returns their number. A function of its own, so
+   * that the character loop is its outermost loop: V8 compiles a hot loop on the stack (OSR), and
+   * code entered at a loop nested in another deoptimises whenever that loop exits. With the loop
+   * over texts around it here, that was at the end of every block of a page (~130 times on the
+   * 2 MB benchmark page, traced with --trace-deopt), each time falling back to unoptimised code.
+   */
+  function scanText(text: string): number {
+    const length = text.length;
+    let n = 0;
+    let s = ROOT;
+    for (let i = 0; i < length; i++) {
+      // Folded here as well, so raw text with no whitespace to drop can be matched without a copy.
+      const c = codeClass[text.charCodeAt(i)]!;
+      if (c < 0) {
+        s = ROOT;
+        continue;
+      }
+      // Follow failure links until a state has a transition on c; the root's are a dense table,
+      // since most characters of a page are read at the root.
+      for (;;) {
+        if (s === ROOT) {
+          s = rootNext[c]!;
+          break;
+        }
+        let h = slotOf(s, c) & mask;
+        let next = -1;
+        for (let st = slotState[h]!; st !== -1; h = (h + 1) & mask, st = slotState[h]!) {
+          if (st === s && slotCode[h] === c) {
+            next = slotTarget[h]!;
+            break;
+          }
+        }
+        if (next >= 0) {
+          s = next;
+          break;
+        }
+        s = fail[s]!;
+      }
+      let o = terminal[s]! >= 0 ? s : dict[s]!;
+      while (o !== ROOT) {
+        const p = terminal[o]!;
+        const start = i + 1 - depth[o]!;
+        const edges = edgeAlnum[p]!;
+        if (
+          edges === 0 ||
+          ((edges & 4) !== 0
+            ? start > 0 && i + 1 < length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
+            : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(foldTextCode(text.charCodeAt(start - 1)))) &&
+              !((edges & 2) !== 0 && i + 1 < length && isAsciiAlnum(foldTextCode(text.charCodeAt(i + 1)))))
+        ) {
+          if (n === candStart.length) growCandidates();
+          candStart[n] = start;
+          candEnd[n] = i + 1;
+          candPattern[n] = p;
+          n++;
+        }
+        o = dict[o]!;
+      }
+    }
+    return n;
   }
 
   /**

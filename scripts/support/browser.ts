@@ -68,6 +68,9 @@ export async function launchWithExtension(
       '--disable-gpu',
       '--disable-quic',
       `--lang=${options.locale ?? 'zh-CN'}`,
+      // V8 flags for looking into the JIT, e.g. TIFA_JS_FLAGS='--trace-opt --trace-deopt' with
+      // DEBUG=pw:browser to see the renderer's output (docs/performance.md, "Finding where the time goes").
+      ...(process.env.TIFA_JS_FLAGS ? [`--js-flags=${process.env.TIFA_JS_FLAGS}`] : []),
       ...(options.localHosts?.length
         ? [`--host-resolver-rules=${options.localHosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`, '--disable-features=HttpsUpgrades']
         : []),
