@@ -2,7 +2,7 @@
  * Code injected into benchmark pages (bundled to an IIFE by scripts/bench.ts): our matcher and text
  * model for the floor and scale measurements, and the naive RegExp-alternation baseline.
  */
-import { buildAutomaton, compileAutomaton, loadAutomaton, packAutomaton, unpackAutomaton } from '../core/matcher';
+import { buildAutomaton, compileAutomaton, layoutAutomaton, loadAutomaton, packAutomaton, unpackAutomaton } from '../core/matcher';
 import { prepareMatchText } from '../core/normalize';
 import { collectBlocks, findOccurrencesInBlocks, locate } from '../core/text-model';
 
@@ -23,9 +23,9 @@ function floor(patterns: string[]): { ms: number; matches: number } {
  */
 function scale(patterns: string[]): { buildMs: number; loadMs: number; matchMs: number; matches: number } {
   const t0 = performance.now();
-  const tables = compileAutomaton(patterns);
+  const layout = layoutAutomaton(compileAutomaton(patterns));
   const t1 = performance.now();
-  const packed = JSON.parse(JSON.stringify(packAutomaton(tables))) as unknown; // as it arrives from storage
+  const packed = JSON.parse(JSON.stringify(packAutomaton(layout))) as unknown; // as it arrives from storage
   const t2 = performance.now();
   const automaton = loadAutomaton(unpackAutomaton(packed));
   const t3 = performance.now();

@@ -41,12 +41,10 @@ export interface MatchList {
 const ROOT = 0;
 
 /**
- * The automaton as plain arrays, so it can be built once (by the glossary build) and shipped in the
- * match index instead of being rebuilt on every page (docs/performance.md, "Why it is fast").
+ * The automaton as plain arrays, as compileAutomaton makes it from the patterns.
  * States are numbered in creation order (a pattern's states mostly consecutive, which keeps matching
  * with a large automaton in cache: breadth-first numbering measured ~35% slower with 20,000 terms):
- * state t (t >= 1) is created by transition t - 1, from `from[t - 1]` (a lower state) on `code[t - 1]`,
- * and its depth is derived when loading.
+ * state t (t >= 1) is created by transition t - 1, from `from[t - 1]` (a lower state) on `code[t - 1]`.
  */
 export interface AutomatonTables {
   from: ArrayLike<number>;
@@ -59,51 +57,76 @@ export interface AutomatonTables {
   edges: ArrayLike<number>;
 }
 
-const TABLE_KEYS = ['from', 'code', 'fail', 'dict', 'terminal', 'edges'] as const;
+/**
+ * The automaton laid out for matching, in the typed arrays the matcher reads. Laid out once, by the
+ * glossary build, and shipped in the match index (packAutomaton), so that a page only decodes it:
+ * loading then does no work per state, and a glossary of 20,000 terms loads about as fast as ours
+ * (docs/performance.md, "scale").
+ */
+export interface AutomatonLayout {
+  stateCount: number;
+  patternCount: number;
+  /** The root's transitions: code unit, target state. */
+  rootCode: CodeUnits;
+  rootTarget: Values;
+  /** Every code unit some pattern uses. */
+  usedCode: CodeUnits;
+  /**
+   * The other transitions, in an open-addressing hash (linear probing from `slotOf`) whose size is a
+   * power of two: source state (0 = empty slot, the root's transitions are not here), code unit, target.
+   */
+  slotState: Values;
+  slotCode: CodeUnits;
+  slotTarget: Values;
+  /** Per state: failure link; nearest terminal proper suffix (or 0); pattern ending here + 1 (or 0); depth. */
+  fail: Values;
+  dict: Values;
+  terminal: Values;
+  depth: Values;
+  /** Per pattern: AutomatonTables.edges. */
+  edges: Values;
+}
 
 /**
- * The tables packed as one string per array, as they travel through extension storage: a string
- * is read back in one piece, where an array of 25,000 numbers costs ~8 ms more per page (measured in
- * Chromium, docs/performance.md). Each value v >= -1 is stored as v + 1: one code unit from U+0100
- * when every value fits below the surrogates, else two (base 32768); the first character says which.
+ * Non-negative values: Int32Array as laid out; as unpacked, a view of the decoded bytes in their
+ * packed width (no copy: converting 20,000 terms' tables to Int32Array took ~2 ms).
  */
-export type PackedAutomaton = Record<(typeof TABLE_KEYS)[number], string>;
+type Values = Int32Array | Uint32Array | Uint16Array | Uint8Array;
+type CodeUnits = Uint16Array | Uint8Array;
 
-const PACK_BASE = 0x100;
-const ONE_UNIT_LIMIT = 0xd800 - PACK_BASE;
+const LAYOUT_ARRAYS = ['rootCode', 'rootTarget', 'usedCode', 'slotState', 'slotCode', 'slotTarget', 'fail', 'dict', 'terminal', 'depth', 'edges'] as const;
+type LayoutArray = (typeof LAYOUT_ARRAYS)[number];
+const CODE_ARRAYS: ReadonlySet<LayoutArray> = new Set(['rootCode', 'usedCode', 'slotCode']);
 
-export function packAutomaton(tables: AutomatonTables): PackedAutomaton {
-  const pack = (list: ArrayLike<number>): string => {
-    let max = 0;
-    for (let i = 0; i < list.length; i++) max = Math.max(max, list[i]! + 1);
-    if (max >= 2 ** 30) throw new Error('automaton too large to pack');
-    const units: number[] = [];
-    if (max < ONE_UNIT_LIMIT) for (let i = 0; i < list.length; i++) units.push(PACK_BASE + list[i]! + 1);
-    else for (let i = 0; i < list.length; i++) units.push(PACK_BASE + ((list[i]! + 1) >> 15), PACK_BASE + ((list[i]! + 1) & 0x7fff));
-    let out = max < ONE_UNIT_LIMIT ? '1' : '2';
-    for (let k = 0; k < units.length; k += 8192) out += String.fromCharCode(...units.slice(k, k + 8192));
-    return out;
-  };
-  return Object.fromEntries(TABLE_KEYS.map((k) => [k, pack(tables[k])])) as PackedAutomaton;
-}
+/**
+ * Bounds that every automaton we lay out keeps, so that matching can bound its own work and never
+ * hangs on tables damaged in storage, without checking every state when a page loads them:
+ * the longest run of occupied hash slots (a lookup probes at most that many), and the most patterns
+ * ending at one position (the dictionary chain of a state). Matching a text of n code units then
+ * takes at most n failure steps, 2n lookups and MAX_ENDINGS * n dictionary steps; a scan that takes
+ * more than SCAN_STEPS_PER_UNIT * n + SCAN_STEPS_BASE steps is on damaged tables and stops.
+ */
+const MAX_SLOT_RUN = 128;
+const MAX_ENDINGS = 64;
+const SCAN_STEPS_PER_UNIT = 1 + 2 * MAX_SLOT_RUN + MAX_ENDINGS;
+const SCAN_STEPS_BASE = 1024;
 
-export function unpackAutomaton(packed: unknown): AutomatonTables {
-  if (typeof packed !== 'object' || packed === null) throw new AutomatonTablesError('automaton tables: missing');
-  const unpack = (s: unknown): Int32Array => {
-    if (typeof s !== 'string' || (s[0] !== '1' && s[0] !== '2')) throw new AutomatonTablesError('automaton tables: not packed');
-    const width = s[0] === '1' ? 1 : 2;
-    if ((s.length - 1) % width !== 0) throw new AutomatonTablesError('automaton tables: truncated');
-    const out = new Int32Array((s.length - 1) / width);
-    if (width === 1) for (let i = 0; i < out.length; i++) out[i] = s.charCodeAt(1 + i) - PACK_BASE - 1;
-    else for (let i = 0; i < out.length; i++) out[i] = ((s.charCodeAt(1 + 2 * i) - PACK_BASE) << 15) + (s.charCodeAt(2 + 2 * i) - PACK_BASE) - 1;
-    return out;
-  };
-  const p = packed as Record<string, unknown>;
-  return Object.fromEntries(TABLE_KEYS.map((k) => [k, unpack(p[k])])) as unknown as AutomatonTables;
-}
+/** The packed layout's format; a stored index in another format is rebuilt from its patterns. */
+export const AUTOMATON_FORMAT = 2;
+
+/**
+ * The layout packed for extension storage: each array as one string, its values' byte width (1, 2 or
+ * 4, the least that holds them) followed by their little-endian bytes in base64. Decoding is then one
+ * native call per array (`Uint8Array.fromBase64`) and a typed-array copy, with no loop over values:
+ * 20,000 terms decode in about the time 700 do (docs/performance.md, "scale").
+ */
+export type PackedAutomaton = { format: typeof AUTOMATON_FORMAT; stateCount: number; patternCount: number } & Record<LayoutArray, string>;
+
+/** Thrown for tables that are not a well-formed automaton (a damaged stored index), when laid out, loaded, or matched with. */
+export class AutomatonTablesError extends Error {}
 
 export function buildAutomaton(rawPatterns: readonly string[]): Automaton {
-  return loadAutomaton(compileAutomaton(rawPatterns));
+  return loadAutomaton(layoutAutomaton(compileAutomaton(rawPatterns)));
 }
 
 export function compileAutomaton(rawPatterns: readonly string[]): AutomatonTables {
@@ -166,17 +189,15 @@ export function compileAutomaton(rawPatterns: readonly string[]): AutomatonTable
   return { from, code, fail, dict, terminal, edges };
 }
 
-/** Thrown by loadAutomaton for tables that are not a well-formed automaton (a damaged stored index). */
-export class AutomatonTablesError extends Error {}
-
 /**
- * The matching automaton from its tables. The tables may come from storage, so they are checked
- * first: indices in range, depth one more along every transition, failure and dictionary links to
- * shallower states (so following them always ends at the root). A failed check throws.
+ * The tables laid out for matching. They are checked first (they may come from anywhere): indices in
+ * range, depth one more along every transition, failure and dictionary links to shallower states;
+ * a failed check throws. Then the bounds matching relies on are kept: the hash grows until no run of
+ * occupied slots is longer than MAX_SLOT_RUN, and no position may end more than MAX_ENDINGS patterns.
  */
-export function loadAutomaton(tables: AutomatonTables): Automaton {
+export function layoutAutomaton(tables: AutomatonTables): AutomatonLayout {
   const { from, code, fail: failList, dict: dictList, terminal: terminalList, edges: edgeList } = tables;
-  const isList = (x: unknown): x is ArrayLike<number> => Array.isArray(x) || x instanceof Int32Array;
+  const isList = (x: unknown): x is ArrayLike<number> => Array.isArray(x) || ArrayBuffer.isView(x);
   if (![from, code, failList, dictList, terminalList, edgeList].every(isList)) throw new AutomatonTablesError('automaton tables: not arrays');
   const stateCount = failList.length;
   const patternCount = edgeList.length;
@@ -185,61 +206,214 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
   if (from.length !== stateCount - 1 || code.length !== stateCount - 1) throw new AutomatonTablesError('automaton tables: one transition per state expected');
   const fail = Int32Array.from(failList);
   const dict = Int32Array.from(dictList);
-  const terminal = Int32Array.from(terminalList);
-  const edgeAlnum = Int32Array.from(edgeList);
+  const edges = Int32Array.from(edgeList);
   // Depth is derived (a state's parent has a lower number); then every link is checked to lead to a
   // shallower state, so failure and dictionary chains always end at the root.
   const depth = new Int32Array(stateCount);
-  if (fail[0] !== ROOT || dict[0] !== ROOT || terminal[0] !== -1) throw new AutomatonTablesError('automaton tables: bad root');
+  if (fail[0] !== ROOT || dict[0] !== ROOT || terminalList[0] !== -1) throw new AutomatonTablesError('automaton tables: bad root');
   for (let t = 1; t < stateCount; t++) {
     const parent = from[t - 1]!;
     if (!Number.isInteger(parent) || parent < 0 || parent >= t) throw new AutomatonTablesError(`automaton tables: bad parent of state ${t}`);
     depth[t] = depth[parent]! + 1;
   }
+  const terminal = new Int32Array(stateCount);
+  for (let t = 0; t < stateCount; t++) {
+    const p = terminalList[t]!;
+    if (!Number.isInteger(p) || p < -1 || p >= patternCount) throw new AutomatonTablesError(`automaton tables: bad terminal at state ${t}`);
+    terminal[t] = p + 1;
+  }
   for (let t = 1; t < stateCount; t++) {
     const f = fail[t]!;
     const d = dict[t]!;
     if (f < 0 || f >= stateCount || depth[f]! >= depth[t]!) throw new AutomatonTablesError(`automaton tables: bad failure link at state ${t}`);
-    if (d < 0 || d >= stateCount || (d !== ROOT && (depth[d]! >= depth[t]! || terminal[d]! < 0)))
+    if (d < 0 || d >= stateCount || (d !== ROOT && (depth[d]! >= depth[t]! || terminal[d] === 0)))
       throw new AutomatonTablesError(`automaton tables: bad dictionary link at state ${t}`);
-    if (terminal[t]! < -1 || terminal[t]! >= patternCount) throw new AutomatonTablesError(`automaton tables: bad terminal at state ${t}`);
   }
-  // For matching, transitions live in flat typed arrays: the root's as a dense table (0 = stay at
-  // the root), the others in an open-addressing hash. A Map of 60,000 numeric keys (20,000 terms) was
-  // 2-3x slower per character than one of 2,000 (docs/performance.md, "scale").
-  const usedCode = new Uint8Array(65536);
-  // What the matcher reads for each text code unit: its folded form when some pattern uses that, else
-  // -1 (back to the root). One table lookup per character instead of two function calls: the loop
-  // mostly runs before the JIT has optimised it, where calls are what costs (docs/performance.md).
-  const codeClass = new Int32Array(65536).fill(-1);
-  const rootNext = new Int32Array(65536);
+  // Patterns ending at a position: those of the state reached and of its dictionary chain (states
+  // taken by depth, so a chain's next state is counted before it).
+  const byDepth = Array.from({ length: stateCount }, (_, t) => t).sort((a, b) => depth[a]! - depth[b]!);
+  const endings = new Int32Array(stateCount);
+  for (const t of byDepth) {
+    endings[t] = (terminal[t] !== 0 ? 1 : 0) + (dict[t] === ROOT ? 0 : endings[dict[t]!]!);
+    if (endings[t]! > MAX_ENDINGS) throw new AutomatonTablesError(`automaton tables: more than ${MAX_ENDINGS} patterns end at state ${t}`);
+  }
+  const rootCode: number[] = [];
+  const rootTarget: number[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (!Number.isInteger(c) || c < 0 || c > 0xffff) throw new AutomatonTablesError(`automaton tables: bad transition ${i}`);
+    used.add(c);
+    if (from[i] === ROOT) rootCode.push(c), rootTarget.push(i + 1);
+  }
   let size = 16;
   while (size < code.length * 2) size *= 2;
+  for (;;) {
+    const slots = hashTransitions(from, code, size);
+    if (slots) {
+      return {
+        stateCount,
+        patternCount,
+        rootCode: Uint16Array.from(rootCode),
+        rootTarget: Int32Array.from(rootTarget),
+        usedCode: Uint16Array.from([...used].sort((a, b) => a - b)),
+        ...slots,
+        fail,
+        dict,
+        terminal,
+        depth,
+        edges,
+      };
+    }
+    size *= 2;
+  }
+}
+
+/** The non-root transitions hashed into `size` slots, or null when a run of occupied slots is longer than MAX_SLOT_RUN. */
+function hashTransitions(from: ArrayLike<number>, code: ArrayLike<number>, size: number) {
   const mask = size - 1;
-  const slotState = new Int32Array(size).fill(-1);
+  const slotState = new Int32Array(size);
   const slotCode = new Uint16Array(size);
   const slotTarget = new Int32Array(size);
   for (let i = 0; i < code.length; i++) {
     const f = from[i]!;
-    const c = code[i]!;
-    const t = i + 1;
-    if (!Number.isInteger(c) || c < 0 || c > 0xffff) throw new AutomatonTablesError(`automaton tables: bad transition ${i}`);
-    usedCode[c] = 1;
-    codeClass[c] = c;
-    if (f === ROOT) {
-      rootNext[c] = t;
-      continue;
-    }
-    let h = slotOf(f, c) & mask;
-    while (slotState[h] !== -1) h = (h + 1) & mask;
+    if (f === ROOT) continue;
+    let h = slotOf(f, code[i]!) & mask;
+    while (slotState[h] !== 0) h = (h + 1) & mask;
     slotState[h] = f;
-    slotCode[h] = c;
-    slotTarget[h] = t;
+    slotCode[h] = code[i]!;
+    slotTarget[h] = i + 1;
   }
+  // Longest run of occupied slots, wrapping around (a lookup that misses probes a whole run).
+  let run = 0;
+  for (let k = 0; k < 2 * size; k++) {
+    run = slotState[k & mask] !== 0 ? run + 1 : 0;
+    if (run > MAX_SLOT_RUN) return null;
+  }
+  return { slotState, slotCode, slotTarget };
+}
 
+export function packAutomaton(layout: AutomatonLayout): PackedAutomaton {
+  const pack = (name: LayoutArray, list: ArrayLike<number>): string => {
+    let max = 0;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]! < 0) throw new Error(`automaton layout: negative value in ${name}`);
+      max = Math.max(max, list[i]!);
+    }
+    const width = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+    // Little-endian bytes (written by hand: `DataView` is also the name of a component, which WXT
+    // auto-imports into every module).
+    const bytes = new Uint8Array(list.length * width);
+    for (let i = 0; i < list.length; i++) for (let b = 0; b < width; b++) bytes[i * width + b] = (list[i]! >>> (8 * b)) & 0xff;
+    return String(width) + toBase64(bytes);
+  };
+  const out: Record<string, unknown> = { format: AUTOMATON_FORMAT, stateCount: layout.stateCount, patternCount: layout.patternCount };
+  for (const name of LAYOUT_ARRAYS) out[name] = pack(name, layout[name]);
+  return out as PackedAutomaton;
+}
+
+/**
+ * The layout from its packed form, as it comes from storage. Only its shape is checked here (format,
+ * lengths): nothing is done per state, and matching bounds its own work (loadAutomaton), so damaged
+ * values cannot hang a page; they throw AutomatonTablesError when met.
+ */
+export function unpackAutomaton(packed: unknown): AutomatonLayout {
+  if (typeof packed !== 'object' || packed === null) throw new AutomatonTablesError('automaton tables: missing');
+  const p = packed as Record<string, unknown>;
+  if (p.format !== AUTOMATON_FORMAT) throw new AutomatonTablesError(`automaton tables: format ${String(p.format)}, expected ${AUTOMATON_FORMAT}`);
+  const { stateCount, patternCount } = p;
+  if (!Number.isInteger(stateCount) || !Number.isInteger(patternCount) || (stateCount as number) < 1 || (patternCount as number) < 0)
+    throw new AutomatonTablesError('automaton tables: bad counts');
+  const out: Record<string, unknown> = { stateCount, patternCount };
+  for (const name of LAYOUT_ARRAYS) {
+    const s = p[name];
+    const width = typeof s === 'string' ? Number(s[0]) : NaN;
+    if (typeof s !== 'string' || !(width === 1 || width === 2 || width === 4) || (CODE_ARRAYS.has(name) && width === 4))
+      throw new AutomatonTablesError(`automaton tables: ${name} not packed`);
+    let bytes: Uint8Array;
+    try {
+      bytes = fromBase64(s.slice(1));
+    } catch {
+      throw new AutomatonTablesError(`automaton tables: ${name} not base64`);
+    }
+    if (bytes.length % width !== 0) throw new AutomatonTablesError(`automaton tables: ${name} truncated`);
+    const length = bytes.length / width;
+    out[name] =
+      width === 1 ? bytes : !LITTLE_ENDIAN ? readBigEndianHost(bytes, width) : width === 2 ? new Uint16Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, length) : new Uint32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, length);
+  }
+  return out as unknown as AutomatonLayout;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Little-endian values read one by one, on a host whose typed arrays are big-endian. */
+function readBigEndianHost(bytes: Uint8Array, width: 2 | 4): Uint16Array | Uint32Array {
+  const out = width === 2 ? new Uint16Array(bytes.length / 2) : new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) for (let b = 0; b < width; b++) out[i] = out[i]! + bytes[i * width + b]! * 2 ** (8 * b);
+  return out;
+}
+
+type Base64Codec = { fromBase64?: (s: string) => Uint8Array };
+
+/** Base64 to bytes: natively where the browser has it (Chromium 140, Firefox 133), else through atob. */
+function fromBase64(s: string): Uint8Array {
+  const native = (Uint8Array as unknown as Base64Codec).fromBase64;
+  if (native) return native(s);
+  const binary = atob(s);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let k = 0; k < bytes.length; k += 8192) binary += String.fromCharCode(...bytes.subarray(k, k + 8192));
+  return btoa(binary);
+}
+
+/**
+ * The matching automaton from its layout. Only the root's dense tables are built here (work that does
+ * not grow with the automaton); the layout's shape is checked, and every loop of matching is bounded
+ * (SCAN_STEPS_PER_UNIT), so damaged values make a scan throw AutomatonTablesError instead of hanging,
+ * and no match it reports lies outside its text or names a pattern that does not exist.
+ */
+export function loadAutomaton(layout: AutomatonLayout): Automaton {
+  const { stateCount, patternCount, rootCode, rootTarget, usedCode, slotState, slotCode, slotTarget, fail, dict, terminal, depth, edges: edgeAlnum } = layout;
+  const size = slotState.length;
+  if (
+    fail.length !== stateCount ||
+    dict.length !== stateCount ||
+    terminal.length !== stateCount ||
+    depth.length !== stateCount ||
+    edgeAlnum.length !== patternCount ||
+    rootCode.length !== rootTarget.length ||
+    slotCode.length !== size ||
+    slotTarget.length !== size ||
+    size < 1 ||
+    (size & (size - 1)) !== 0
+  )
+    throw new AutomatonTablesError('automaton tables: arrays of the wrong length');
+  const mask = size - 1;
+  // The root's transitions as a dense table (0 = stay at the root), since most characters of a page are
+  // read at the root.
+  const rootNext = new Int32Array(65536);
+  for (let i = 0; i < rootCode.length; i++) {
+    const t = rootTarget[i]!;
+    if (t < 1 || t >= stateCount) throw new AutomatonTablesError(`automaton tables: bad root transition ${i}`);
+    rootNext[rootCode[i]!] = t;
+  }
+  // What the matcher reads for each text code unit: its folded form when some pattern uses that, else
+  // -1 (back to the root). One table lookup per character instead of two function calls: the loop
+  // mostly runs before the JIT has optimised it, where calls are what costs (docs/performance.md).
+  const isUsed = new Uint8Array(65536);
+  const codeClass = new Int32Array(65536).fill(-1);
+  for (let i = 0; i < usedCode.length; i++) {
+    isUsed[usedCode[i]!] = 1;
+    codeClass[usedCode[i]!] = usedCode[i]!;
+  }
   for (const c of FOLDED_SOURCES) {
     const f = foldTextCode(c);
-    codeClass[c] = usedCode[f] === 1 ? f : -1;
+    codeClass[c] = isUsed[f] === 1 ? f : -1;
   }
 
   // Candidates of the text being scanned, in the order they are found (by end), and the kept
@@ -271,6 +445,9 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
     const length = text.length;
     let n = 0;
     let s = ROOT;
+    // Steps left for this text beyond one per code unit (failure links, probes past the first slot,
+    // dictionary links): far more than sound tables need, so running out means damaged tables.
+    let steps = SCAN_STEPS_PER_UNIT * length + SCAN_STEPS_BASE;
     for (let i = 0; i < length; i++) {
       // Folded here as well, so raw text with no whitespace to drop can be matched without a copy.
       const c = codeClass[text.charCodeAt(i)]!;
@@ -278,8 +455,7 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
         s = ROOT;
         continue;
       }
-      // Follow failure links until a state has a transition on c; the root's are a dense table,
-      // since most characters of a page are read at the root.
+      // Follow failure links until a state has a transition on c.
       for (;;) {
         if (s === ROOT) {
           s = rootNext[c]!;
@@ -287,35 +463,42 @@ export function loadAutomaton(tables: AutomatonTables): Automaton {
         }
         let h = slotOf(s, c) & mask;
         let next = -1;
-        for (let st = slotState[h]!; st !== -1; h = (h + 1) & mask, st = slotState[h]!) {
+        for (let st = slotState[h]!; st !== 0; h = (h + 1) & mask, st = slotState[h]!) {
           if (st === s && slotCode[h] === c) {
             next = slotTarget[h]!;
             break;
           }
+          if (--steps < 0) throw damagedScan();
         }
         if (next >= 0) {
           s = next;
           break;
         }
         s = fail[s]!;
+        if (--steps < 0) throw damagedScan();
       }
-      let o = terminal[s]! >= 0 ? s : dict[s]!;
+      let o = terminal[s] !== 0 ? s : dict[s]!;
       while (o !== ROOT) {
-        const p = terminal[o]!;
-        const start = i + 1 - depth[o]!;
-        const edges = edgeAlnum[p]!;
-        if (
-          edges === 0 ||
-          ((edges & 4) !== 0
-            ? start > 0 && i + 1 < length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
-            : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(foldTextCode(text.charCodeAt(start - 1)))) &&
-              !((edges & 2) !== 0 && i + 1 < length && isAsciiAlnum(foldTextCode(text.charCodeAt(i + 1)))))
-        ) {
-          if (n === candStart.length) growCandidates();
-          candStart[n] = start;
-          candEnd[n] = i + 1;
-          candPattern[n] = p;
-          n++;
+        if (--steps < 0) throw damagedScan();
+        // Read from tables that may be damaged: a value out of range (or undefined) fails these tests.
+        const p = terminal[o]! - 1;
+        const d = depth[o]!;
+        const start = i + 1 - d;
+        if (p >= 0 && p < patternCount && d > 0 && start >= 0) {
+          const edges = edgeAlnum[p]!;
+          if (
+            edges === 0 ||
+            ((edges & 4) !== 0
+              ? start > 0 && i + 1 < length && OPEN_QUOTES.includes(text.charAt(start - 1)) && CLOSE_QUOTES.includes(text.charAt(i + 1))
+              : !((edges & 1) !== 0 && start > 0 && isAsciiAlnum(foldTextCode(text.charCodeAt(start - 1)))) &&
+                !((edges & 2) !== 0 && i + 1 < length && isAsciiAlnum(foldTextCode(text.charCodeAt(i + 1)))))
+          ) {
+            if (n === candStart.length) growCandidates();
+            candStart[n] = start;
+            candEnd[n] = i + 1;
+            candPattern[n] = p;
+            n++;
+          }
         }
         o = dict[o]!;
       }
@@ -408,4 +591,8 @@ function widen(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
+}
+
+function damagedScan(): AutomatonTablesError {
+  return new AutomatonTablesError('automaton tables: damaged (matching a text took more steps than sound tables can)');
 }

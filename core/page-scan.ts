@@ -2,7 +2,7 @@
  * Matching a page: blocks → occurrences → detection signals. Shared by the content script and the
  * `scan` CLI so both count the same occurrences on the same page.
  */
-import { buildAutomaton, loadAutomaton, unpackAutomaton, type Automaton } from './matcher';
+import { AutomatonTablesError, buildAutomaton, loadAutomaton, unpackAutomaton, type Automaton } from './matcher';
 import type { MatchIndex } from './glossary-types';
 import { findOccurrencesInBlocks, type Block, type Occurrence } from './text-model';
 import type { PageSignals } from './detector';
@@ -13,14 +13,16 @@ export interface PageMatcher {
 }
 
 /**
- * The index's prebuilt automaton when it has a sound one for its patterns; otherwise one built from
- * the patterns (an index from an older build, or tables damaged in storage), which is slower only.
+ * The index's prebuilt automaton when it has one of the right shape for its patterns; otherwise one
+ * built from the patterns (an index from an older build, or tables damaged in storage), which is
+ * slower only. Damage that only matching can find (values are not checked state by state when a page
+ * loads them) makes matchBlocks switch to a built automaton.
  */
 export function createPageMatcher(index: MatchIndex): PageMatcher {
   if (index.automaton) {
     try {
-      const tables = unpackAutomaton(index.automaton);
-      if (tables.edges.length === index.patterns.length) return { index, automaton: loadAutomaton(tables) };
+      const layout = unpackAutomaton(index.automaton);
+      if (layout.patternCount === index.patterns.length) return { index, automaton: loadAutomaton(layout) };
     } catch {
       // fall through: build from the patterns
     }
@@ -28,8 +30,20 @@ export function createPageMatcher(index: MatchIndex): PageMatcher {
   return { index, automaton: buildAutomaton(index.patterns) };
 }
 
+/**
+ * The blocks' occurrences, appended to `out`. If the automaton turns out to be damaged, it is replaced
+ * by one built from the patterns and the blocks are matched again (what they had added is dropped).
+ */
 export function matchBlocks(matcher: PageMatcher, blocks: readonly Block[], out: Occurrence[] = []): Occurrence[] {
-  return findOccurrencesInBlocks(blocks, matcher.automaton, matcher.index.patternEntry, out);
+  const before = out.length;
+  try {
+    return findOccurrencesInBlocks(blocks, matcher.automaton, matcher.index.patternEntry, out);
+  } catch (error) {
+    if (!(error instanceof AutomatonTablesError)) throw error;
+    out.length = before;
+    matcher.automaton = buildAutomaton(matcher.index.patterns);
+    return findOccurrencesInBlocks(blocks, matcher.automaton, matcher.index.patternEntry, out);
+  }
 }
 
 /** Consecutive runs of blocks holding about `chars` characters each (a block is never split). */

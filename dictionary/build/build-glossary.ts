@@ -12,7 +12,7 @@ import * as OpenCC from 'opencc-js';
 import { cleanSpeech, splitSentences, type CleanSpeech } from './clean';
 import { extractCandidates, type Candidate } from './extract';
 import { validateEntries, GlossaryError, isMatchableSurface } from '../../core/glossary-validate';
-import { compileAutomaton, loadAutomaton, packAutomaton } from '../../core/matcher';
+import { compileAutomaton, layoutAutomaton, loadAutomaton, packAutomaton } from '../../core/matcher';
 import { prepareMatchText } from '../../core/normalize';
 import { CATEGORIES, type CuratedEntry, type Entry, type Example, type Glossary, type MatchIndex, type Speech } from '../../core/glossary-types';
 
@@ -170,8 +170,8 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
       patternEntry.push(-1);
     }
   }
-  const automatonTables = compileAutomaton(patterns);
-  const automaton = loadAutomaton(automatonTables);
+  const automatonLayout = layoutAutomaton(compileAutomaton(patterns));
+  const automaton = loadAutomaton(automatonLayout);
   const examples: Example[][] = sorted.map(() => []);
   const counts = sorted.map(() => 0);
   for (const speech of cleaned) {
@@ -246,7 +246,7 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
     categories: entries.map((e) => CATEGORIES.indexOf(e.category)),
     patterns,
     patternEntry,
-    automaton: packAutomaton(automatonTables),
+    automaton: packAutomaton(automatonLayout),
   };
   // The digest tells the background whether the copy it keeps in storage for content scripts is current.
   const digest = createHash('sha256').update(JSON.stringify(indexBody)).digest('hex').slice(0, 16);

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchIndex } from '../../core/glossary-types';
-import { AutomatonTablesError, buildAutomaton, compileAutomaton, loadAutomaton, packAutomaton, unpackAutomaton, type AutomatonTables } from '../../core/matcher';
+import fc from 'fast-check';
+import { AUTOMATON_FORMAT, AutomatonTablesError, buildAutomaton, compileAutomaton, layoutAutomaton, loadAutomaton, packAutomaton, unpackAutomaton, type AutomatonTables, type PackedAutomaton } from '../../core/matcher';
 import { foldTextCode, prepareMatchText } from '../../core/normalize';
-import { createPageMatcher } from '../../core/page-scan';
+import { createPageMatcher, matchBlocks } from '../../core/page-scan';
+import type { Block } from '../../core/text-model';
 
 const found = (patterns: string[], text: string) =>
   buildAutomaton(patterns)
@@ -88,22 +90,30 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
     expect(matches).toEqual(built.findMatches(text));
   });
 
-  it('packs values beyond one code unit in two, and unpacks them unchanged', () => {
-    const tables: AutomatonTables = { from: [0], code: [0x4e00], fail: [0, 0], dict: [0, 0], terminal: [-1, 70000], edges: [0] };
-    const packed = packAutomaton(tables);
-    expect(packed.terminal[0]).toBe('2');
+  it('packs each array in the least byte width that holds it, and unpacks it unchanged', () => {
+    const layout = layoutAutomaton(compileAutomaton(['两个确立', 'a1']));
+    const big = { ...layout, edges: Int32Array.from([0, 70000]), patternCount: 2 };
+    const packed = packAutomaton(big);
+    expect(packed.format).toBe(AUTOMATON_FORMAT);
+    expect(packed.edges[0]).toBe('4');
     expect(packed.fail[0]).toBe('1');
-    expect(Array.from(unpackAutomaton(packed).terminal)).toEqual([-1, 70000]);
-    // No surrogate code units: packed strings survive storage's UTF-8 round trip.
-    for (const value of Object.values(packAutomaton(compileAutomaton(index.patterns)))) expect(/[\ud800-\udfff]/.test(value)).toBe(false);
+    expect(packed.rootCode[0]).toBe('2');
+    const unpacked = unpackAutomaton(JSON.parse(JSON.stringify(packed)));
+    for (const key of Object.keys(layout) as Array<keyof typeof layout>) {
+      const value = unpacked[key];
+      expect(typeof value === 'number' ? value : Array.from(value), key).toEqual(typeof big[key] === 'number' ? big[key] : Array.from(big[key] as ArrayLike<number>));
+    }
+    // Base64 only: packed strings survive storage's JSON and UTF-8 round trip.
+    for (const [key, value] of Object.entries(packAutomaton(layoutAutomaton(compileAutomaton(index.patterns)))))
+      if (typeof value === 'string') expect(value, key).toMatch(/^[124][A-Za-z0-9+/]*={0,2}$/);
   });
 
-  it('rejects damaged tables, and the page matcher then builds from the patterns', () => {
+  it('lays out only sound tables: damage found when laying out throws', () => {
     // Creation order: 0 root; 1 两, 2 两个, 3 两个确, 4 两个确立, 5 两个维, 6 两个维护, 7 个, 8 个确.
     const good = compileAutomaton(['两个确立', '两个维护', '个确']);
     expect(Array.from(good.fail)).toEqual([0, 0, 7, 8, 0, 0, 0, 0, 0]);
     expect(Array.from(good.dict)).toEqual([0, 0, 0, 8, 0, 0, 0, 0, 0]);
-    expect(() => loadAutomaton(structuredClone(good))).not.toThrow();
+    expect(() => layoutAutomaton(structuredClone(good))).not.toThrow();
     const damage: Array<(t: AutomatonTables) => void> = [
       (t) => ((t.fail as number[])[3] = 4), // failure link to a deeper state: could loop
       (t) => ((t.fail as number[])[3] = 5), // failure link to a state as deep as itself
@@ -116,14 +126,88 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
     for (const d of damage) {
       const t = structuredClone(good);
       d(t);
-      expect(() => loadAutomaton(t)).toThrow(AutomatonTablesError);
+      expect(() => layoutAutomaton(t)).toThrow(AutomatonTablesError);
     }
-    expect(() => unpackAutomaton({ ...packAutomaton(good), fail: 'x' })).toThrow(AutomatonTablesError);
-    expect(() => unpackAutomaton(null)).toThrow(AutomatonTablesError);
+  });
 
-    const damaged: MatchIndex = { ...index, automaton: { ...index.automaton!, fail: index.automaton!.from } };
-    const fromDamaged = createPageMatcher(damaged).automaton.findMatches(text);
-    expect(fromDamaged).toEqual(buildAutomaton(index.patterns).findMatches(text));
+  it('refuses more patterns ending at one position than matching allows for', () => {
+    const nested = Array.from({ length: 70 }, (_, k) => '甲'.repeat(k + 1));
+    expect(() => layoutAutomaton(compileAutomaton(nested))).toThrow(/patterns end at state/);
+    expect(() => layoutAutomaton(compileAutomaton(nested.slice(0, 60)))).not.toThrow();
+  });
+
+  it('rejects packed tables of the wrong shape, and the page matcher then builds from the patterns', () => {
+    const packed = index.automaton!;
+    const shapes: unknown[] = [
+      null,
+      'tables',
+      { ...packed, format: 1 }, // an index from an older build
+      { ...packed, fail: 'x' },
+      { ...packed, fail: '3AAAA' }, // no such width
+      { ...packed, rootCode: '4AAAAAA==' }, // code units wider than 16 bits
+      { ...packed, fail: '2AAA=' }, // odd number of bytes for 16-bit values
+      { ...packed, fail: '2!!!!' }, // not base64
+      { ...packed, stateCount: -1 },
+      { ...packed, slotState: packed.fail }, // lengths differ
+      { ...packed, rootTarget: packed.rootTarget.slice(0, 1) + '/////' }, // a root transition out of range
+    ];
+    for (const shape of shapes) {
+      expect(() => loadAutomaton(unpackAutomaton(shape)), JSON.stringify(shape)?.slice(0, 60)).toThrow(AutomatonTablesError);
+      const matcher = createPageMatcher({ ...index, automaton: shape as PackedAutomaton });
+      expect(matcher.automaton.findMatches(text)).toEqual(buildAutomaton(index.patterns).findMatches(text));
+    }
+  });
+
+  it('never hangs on damaged values, reports only matches inside its text, and the page matcher recovers', () => {
+    // Tables damaged value by value: each array of the packed layout with random bytes overwritten.
+    // Matching must end, every match it reports must lie in its text and name a real pattern, or it
+    // must throw AutomatonTablesError; and the page matcher must then match as a sound automaton does.
+    const small = ['两个确立', '两个维护', '个确', '确立', '四个意识', '六稳六保', '六稳', 'A1', '1353'];
+    const sample = '坚持两个确立，做到两个维护，增强四个意识，六稳六保“1353”A1两个确立。'.repeat(20);
+    const sound = layoutAutomaton(compileAutomaton(small));
+    const packedSound = packAutomaton(sound);
+    const expected = buildAutomaton(small).findMatches(sample);
+    const keys = Object.keys(packedSound).filter((k) => typeof packedSound[k as keyof PackedAutomaton] === 'string') as Array<keyof PackedAutomaton>;
+    let threw = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+        (key, edits) => {
+          const value = packedSound[key] as string;
+          const bytes = Uint8Array.from(atob(value.slice(1)), (ch) => ch.charCodeAt(0));
+          if (bytes.length === 0) return;
+          for (const [at, byte] of edits) bytes[at % bytes.length] = byte;
+          const damaged = { ...packedSound, [key]: value[0] + btoa(String.fromCharCode(...bytes)) };
+          let automaton;
+          try {
+            automaton = loadAutomaton(unpackAutomaton(damaged));
+          } catch (error) {
+            expect(error).toBeInstanceOf(AutomatonTablesError);
+            return;
+          }
+          try {
+            for (const m of automaton.findMatches(sample)) {
+              expect(m.start).toBeGreaterThanOrEqual(0);
+              expect(m.end).toBeGreaterThan(m.start);
+              expect(m.end).toBeLessThanOrEqual(sample.length);
+              expect(m.pattern).toBeGreaterThanOrEqual(0);
+              expect(m.pattern).toBeLessThan(small.length);
+            }
+          } catch (error) {
+            if (!(error instanceof AutomatonTablesError)) throw error;
+            threw++;
+            const index: MatchIndex = { version: 1, digest: 'x', ids: small, terms: small, categories: small.map(() => 0), patterns: small, patternEntry: small.map((_, i) => i), automaton: damaged };
+            const matcher = createPageMatcher(index);
+            const blocks = [{ raw: sample }] as unknown as Block[];
+            expect(matchBlocks(matcher, blocks).map((o) => [o.start, o.end, o.entry])).toEqual(expected.map((m) => [m.start, m.end, m.pattern]));
+          }
+        },
+      ),
+      { numRuns: 400, seed: 20261206 },
+    );
+    // Some damage must have been of the kind only matching finds (a loop in the links).
+    expect(threw).toBeGreaterThan(0);
   });
 
   it('scanTexts matches each text on its own: no match crosses from one text to the next', () => {
