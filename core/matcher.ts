@@ -190,45 +190,23 @@ export function compileAutomaton(rawPatterns: readonly string[]): AutomatonTable
 }
 
 /**
- * The tables laid out for matching. They are checked first (they may come from anywhere): indices in
- * range, depth one more along every transition, failure and dictionary links to shallower states;
- * a failed check throws. Then the bounds matching relies on are kept: the hash grows until no run of
- * occupied slots is longer than MAX_SLOT_RUN, and no position may end more than MAX_ENDINGS patterns.
+ * The tables laid out for matching (by the glossary build; on a page only when its index has no usable
+ * layout). The tables are compileAutomaton's, sound by construction: the property tests hold its
+ * matching to a reference. Pages never load tables, only layouts, whose damage matching itself
+ * survives (loadAutomaton). The bounds matching relies on are kept here: the hash grows until no run
+ * of occupied slots is longer than MAX_SLOT_RUN, and no position may end more than MAX_ENDINGS patterns.
  */
 export function layoutAutomaton(tables: AutomatonTables): AutomatonLayout {
-  const { from, code, fail: failList, dict: dictList, terminal: terminalList, edges: edgeList } = tables;
-  const isList = (x: unknown): x is ArrayLike<number> => Array.isArray(x) || ArrayBuffer.isView(x);
-  if (![from, code, failList, dictList, terminalList, edgeList].every(isList)) throw new AutomatonTablesError('automaton tables: not arrays');
-  const stateCount = failList.length;
-  const patternCount = edgeList.length;
-  if (stateCount < 1 || dictList.length !== stateCount || terminalList.length !== stateCount)
-    throw new AutomatonTablesError('automaton tables: state arrays differ in length');
-  if (from.length !== stateCount - 1 || code.length !== stateCount - 1) throw new AutomatonTablesError('automaton tables: one transition per state expected');
-  const fail = Int32Array.from(failList);
-  const dict = Int32Array.from(dictList);
-  const edges = Int32Array.from(edgeList);
-  // Depth is derived (a state's parent has a lower number); then every link is checked to lead to a
-  // shallower state, so failure and dictionary chains always end at the root.
+  const { from, code } = tables;
+  const stateCount = tables.fail.length;
+  const patternCount = tables.edges.length;
+  const fail = Int32Array.from(tables.fail);
+  const dict = Int32Array.from(tables.dict);
+  const edges = Int32Array.from(tables.edges);
+  const terminal = Int32Array.from(tables.terminal, (p) => p + 1);
+  // A state's parent has a lower number, so depths come in one pass.
   const depth = new Int32Array(stateCount);
-  if (fail[0] !== ROOT || dict[0] !== ROOT || terminalList[0] !== -1) throw new AutomatonTablesError('automaton tables: bad root');
-  for (let t = 1; t < stateCount; t++) {
-    const parent = from[t - 1]!;
-    if (!Number.isInteger(parent) || parent < 0 || parent >= t) throw new AutomatonTablesError(`automaton tables: bad parent of state ${t}`);
-    depth[t] = depth[parent]! + 1;
-  }
-  const terminal = new Int32Array(stateCount);
-  for (let t = 0; t < stateCount; t++) {
-    const p = terminalList[t]!;
-    if (!Number.isInteger(p) || p < -1 || p >= patternCount) throw new AutomatonTablesError(`automaton tables: bad terminal at state ${t}`);
-    terminal[t] = p + 1;
-  }
-  for (let t = 1; t < stateCount; t++) {
-    const f = fail[t]!;
-    const d = dict[t]!;
-    if (f < 0 || f >= stateCount || depth[f]! >= depth[t]!) throw new AutomatonTablesError(`automaton tables: bad failure link at state ${t}`);
-    if (d < 0 || d >= stateCount || (d !== ROOT && (depth[d]! >= depth[t]! || terminal[d] === 0)))
-      throw new AutomatonTablesError(`automaton tables: bad dictionary link at state ${t}`);
-  }
+  for (let t = 1; t < stateCount; t++) depth[t] = depth[from[t - 1]!]! + 1;
   // Patterns ending at a position: those of the state reached and of its dictionary chain (states
   // taken by depth, so a chain's next state is counted before it).
   const byDepth = Array.from({ length: stateCount }, (_, t) => t).sort((a, b) => depth[a]! - depth[b]!);
@@ -242,7 +220,6 @@ export function layoutAutomaton(tables: AutomatonTables): AutomatonLayout {
   const used = new Set<number>();
   for (let i = 0; i < code.length; i++) {
     const c = code[i]!;
-    if (!Number.isInteger(c) || c < 0 || c > 0xffff) throw new AutomatonTablesError(`automaton tables: bad transition ${i}`);
     used.add(c);
     if (from[i] === ROOT) rootCode.push(c), rootTarget.push(i + 1);
   }
@@ -320,38 +297,31 @@ export function packAutomaton(layout: AutomatonLayout): PackedAutomaton {
 export function unpackAutomaton(packed: unknown): AutomatonLayout {
   if (typeof packed !== 'object' || packed === null) throw new AutomatonTablesError('automaton tables: missing');
   const p = packed as Record<string, unknown>;
-  if (p.format !== AUTOMATON_FORMAT) throw new AutomatonTablesError(`automaton tables: format ${String(p.format)}, expected ${AUTOMATON_FORMAT}`);
+  if (p.format !== AUTOMATON_FORMAT) throw new AutomatonTablesError('automaton tables: another format');
   const { stateCount, patternCount } = p;
   if (!Number.isInteger(stateCount) || !Number.isInteger(patternCount) || (stateCount as number) < 1 || (patternCount as number) < 0)
     throw new AutomatonTablesError('automaton tables: bad counts');
+  // Typed arrays over the bytes are read in the host's order: on a big-endian host (none that runs
+  // these browsers today) the page builds the automaton from the patterns instead.
+  if (!LITTLE_ENDIAN) throw new AutomatonTablesError('automaton tables: big-endian host');
   const out: Record<string, unknown> = { stateCount, patternCount };
   for (const name of LAYOUT_ARRAYS) {
     const s = p[name];
     const width = typeof s === 'string' ? Number(s[0]) : NaN;
-    if (typeof s !== 'string' || !(width === 1 || width === 2 || width === 4) || (CODE_ARRAYS.has(name) && width === 4))
-      throw new AutomatonTablesError(`automaton tables: ${name} not packed`);
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | null = null;
     try {
-      bytes = fromBase64(s.slice(1));
+      if (typeof s === 'string' && (width === 1 || width === 2 || (width === 4 && !CODE_ARRAYS.has(name)))) bytes = fromBase64(s.slice(1));
     } catch {
-      throw new AutomatonTablesError(`automaton tables: ${name} not base64`);
+      // not base64
     }
-    if (bytes.length % width !== 0) throw new AutomatonTablesError(`automaton tables: ${name} truncated`);
+    if (!bytes || bytes.length % width !== 0) throw new AutomatonTablesError(`automaton tables: ${name} damaged`);
     const length = bytes.length / width;
-    out[name] =
-      width === 1 ? bytes : !LITTLE_ENDIAN ? readBigEndianHost(bytes, width) : width === 2 ? new Uint16Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, length) : new Uint32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, length);
+    out[name] = width === 1 ? bytes : width === 2 ? new Uint16Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, length) : new Uint32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, length);
   }
   return out as unknown as AutomatonLayout;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** Little-endian values read one by one, on a host whose typed arrays are big-endian. */
-function readBigEndianHost(bytes: Uint8Array, width: 2 | 4): Uint16Array | Uint32Array {
-  const out = width === 2 ? new Uint16Array(bytes.length / 2) : new Uint32Array(bytes.length / 4);
-  for (let i = 0; i < out.length; i++) for (let b = 0; b < width; b++) out[i] = out[i]! + bytes[i * width + b]! * 2 ** (8 * b);
-  return out;
-}
 
 type Base64Codec = { fromBase64?: (s: string) => Uint8Array };
 
@@ -594,5 +564,5 @@ function widen(a: Int32Array): Int32Array<ArrayBuffer> {
 }
 
 function damagedScan(): AutomatonTablesError {
-  return new AutomatonTablesError('automaton tables: damaged (matching a text took more steps than sound tables can)');
+  return new AutomatonTablesError('automaton tables: damaged (a scan ran out of steps)');
 }
