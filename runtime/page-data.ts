@@ -21,14 +21,16 @@ export async function loadPageData(begun?: Promise<Record<string, unknown>>): Pr
   } catch {
     settings = { ...DEFAULT_SETTINGS };
   }
-  let index: MatchIndex | null = isMatchIndex(stored.matchIndex) ? stored.matchIndex : null;
-  if (!index) {
-    try {
-      const fromBackground: unknown = await browser.runtime.sendMessage({ type: 'get-match-index' });
-      index = isMatchIndex(fromBackground) ? fromBackground : null;
-    } catch {
-      index = null;
-    }
-  }
+  const index: MatchIndex | null = isMatchIndex(stored.matchIndex) ? stored.matchIndex : await indexFromBackground();
   return { settings, index };
+}
+
+/** The background's copy of the match index (the bundled one), or null if it cannot be had. */
+export async function indexFromBackground(): Promise<MatchIndex | null> {
+  try {
+    const fromBackground: unknown = await browser.runtime.sendMessage({ type: 'get-match-index' });
+    return isMatchIndex(fromBackground) ? fromBackground : null;
+  } catch {
+    return null;
+  }
 }

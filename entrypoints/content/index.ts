@@ -3,7 +3,7 @@ import { browser, defineContentScript } from '#imports';
 import { resolveLang } from '../../core/ui-text';
 import { isTabRequest, type EntryView } from '../../runtime/messages';
 import { DIRECT_MATCHES, takeHandoff } from '../../runtime/gate-handoff';
-import { loadPageData } from '../../runtime/page-data';
+import { indexFromBackground, loadPageData } from '../../runtime/page-data';
 import { CardHost } from './card-host';
 import { EntryCache, whenIdle } from './entry-cache';
 import { pageHasHan } from './han-gate';
@@ -59,6 +59,7 @@ export default defineContentScript({
       doc: document,
       index: matchIndex,
       settings,
+      soundIndex: indexFromBackground,
       reportStatus: (status) => void browser.runtime.sendMessage({ type: 'page-status', ...status }).catch(() => undefined),
       onPainted: (s) => {
         reader?.refresh();

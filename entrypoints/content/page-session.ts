@@ -4,7 +4,8 @@
  */
 import { detectSpeechPage, type Detection } from '../../core/detector';
 import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
-import { chunkBlocks, createPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
+import { AutomatonTablesError } from '../../core/matcher';
+import { chunkBlocks, loadPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
 import { blockOwnerOf, collectBlocks, isInline, locate, type Block, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../core/settings';
@@ -19,6 +20,8 @@ export interface SessionDeps {
   doc: Document;
   index: MatchIndex;
   settings: Settings;
+  /** The background's copy of the index, for when the automaton of `index` is unusable or turns out damaged. */
+  soundIndex(): Promise<MatchIndex | null>;
   reportStatus(status: { matches: number; speech: boolean; highlighted: boolean }): void;
   /** Called when the session has painted occurrences, so hit-testing and cards can use them. */
   onPainted?(session: PageSession): void;
@@ -30,6 +33,8 @@ const MATCH_CHUNK_CHARS = 32768;
 export class PageSession {
   readonly doc: Document;
   private readonly deps: SessionDeps;
+  /** deps.index, or the background's copy once that had to replace it (see recoverMatcher). */
+  private index: MatchIndex;
   private matcher: PageMatcher | null = null;
   private painter: Painter | null = null;
   /** With the Highlight API: which blocks are near the viewport (only theirs are registered). */
@@ -52,6 +57,7 @@ export class PageSession {
   constructor(deps: SessionDeps) {
     this.deps = deps;
     this.doc = deps.doc;
+    this.index = deps.index;
   }
 
   get host(): string {
@@ -78,7 +84,13 @@ export class PageSession {
     this.abort.signal.addEventListener('abort', () => reading?.cancel());
     publishState(doc, 'scanning', false, 0);
     performance.mark('tifa:scan-start');
-    this.matcher = createPageMatcher(this.deps.index);
+    this.matcher = loadPageMatcher(this.index) ?? (await this.recoverMatcher());
+    if (!this.matcher) {
+      reading?.cancel();
+      publishState(doc, 'off', false, 0);
+      console.warn('[Tifa Reader] no usable glossary index; nothing highlighted on this page');
+      return;
+    }
     performance.mark('tifa:matcher-built');
     const read = reading ? await reading.blocks : await readBlocks(doc.body, this.abort.signal);
     if (!read) return;
@@ -87,7 +99,15 @@ export class PageSession {
     this.textLength = read.textLength;
     const occurrences: Occurrence[] = [];
     const chunks = chunkBlocks(this.blocks, MATCH_CHUNK_CHARS);
-    const ok = await inSlices(chunks.length, (i) => matchBlocks(this.matcher!, chunks[i]!, occurrences), this.abort.signal);
+    const matchAll = () => inSlices(chunks.length, (i) => matchBlocks(this.matcher!, chunks[i]!, occurrences), this.abort.signal);
+    let ok: boolean;
+    try {
+      ok = await matchAll();
+    } catch (error) {
+      if (!(error instanceof AutomatonTablesError) || !(await this.recoverMatcher())) throw error;
+      occurrences.length = 0;
+      ok = await matchAll();
+    }
     if (!ok) return;
     performance.mark('tifa:matched');
     // Ask for a frame now, while detection and registration run: a frame that falls due during this
@@ -127,14 +147,14 @@ export class PageSession {
       return;
     }
     publishState(this.doc, 'scanning', this.detection.speech, 0);
-    this.painter ??= createPainter(this.doc, this.deps.index.categories);
+    this.painter ??= createPainter(this.doc, this.index.categories);
     await this.paint(this.occurrences);
     this.publish();
   }
 
   private async paint(list: Occurrence[]): Promise<void> {
     const painter = this.painter!;
-    const categories = this.deps.index.categories;
+    const categories = this.index.categories;
     const chosen = this.deps.settings.categories;
     const shown = CATEGORIES.map((c) => chosen.length === 0 || chosen.includes(c));
     const fresh: Painted[] = [];
@@ -279,7 +299,19 @@ export class PageSession {
       const collected = collectBlocks(root);
       this.blocks.push(...collected.blocks);
       this.textLength += collected.textLength;
-      matchBlocks(this.matcher!, collected.blocks, fresh);
+      try {
+        matchBlocks(this.matcher!, collected.blocks, fresh);
+      } catch (error) {
+        // Damage met only now: the background's copy replaces the automaton if it is the same index
+        // (occurrences already found name its entries); otherwise this new text stays unmatched.
+        if (!(error instanceof AutomatonTablesError)) throw error;
+        const digest = this.index.digest;
+        if (!(await this.recoverMatcher(digest))) {
+          console.warn('[Tifa Reader] the glossary index is damaged; new text on this page is not matched');
+          continue;
+        }
+        matchBlocks(this.matcher!, collected.blocks, fresh);
+      }
     }
     this.occurrences.push(...fresh);
     if (this.highlighted && fresh.length) await this.paint(fresh);
@@ -287,18 +319,33 @@ export class PageSession {
     this.publish();
   }
 
+  /**
+   * The index's automaton was unusable, or matching found it damaged: take the background's copy of the
+   * index (the bundled one, which the background also stores again at its next start) and its
+   * automaton. With `sameDigest`, only if that copy is the index already in use. Null when there is none.
+   */
+  private async recoverMatcher(sameDigest?: string): Promise<PageMatcher | null> {
+    const sound = await this.deps.soundIndex();
+    const matcher = sound && (sameDigest === undefined || sound.digest === sameDigest) ? loadPageMatcher(sound) : null;
+    if (matcher) {
+      this.index = matcher.index;
+      this.matcher = matcher;
+    }
+    return matcher;
+  }
+
   entryId(entry: number): string {
-    return this.deps.index.ids[entry]!;
+    return this.index.ids[entry]!;
   }
 
   entryIndex(id: string): number {
-    return this.deps.index.ids.indexOf(id);
+    return this.index.ids.indexOf(id);
   }
 
   pageTerms(): PageTerms {
     const counts = new Map<number, number>();
     for (const o of this.occurrences) counts.set(o.entry, (counts.get(o.entry) ?? 0) + 1);
-    const { ids, terms } = this.deps.index;
+    const { ids, terms } = this.index;
     return {
       url: this.doc.location?.href ?? '',
       speech: this.detection.speech,

@@ -1,9 +1,11 @@
 /** Reading a page in real Chromium: highlight, card, keyboard, switching off, later content, re-renders. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { highlightPoint, highlightsThroughPage, registeredHighlights, launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
+import type { MatchIndex } from '../../core/glossary-types';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -207,5 +209,40 @@ describe('reading a speech page', () => {
     await screenshot(page, 'highlight-underline.png');
     await page.close();
     await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.remove(['settings', 'settings$']));
+  });
+
+  it('reads a page as before when the stored index\'s automaton is damaged, with the background\'s copy', async () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'dictionary', 'generated', 'match-index.json'), 'utf8')) as MatchIndex;
+    const automaton = index.automaton!;
+    // Every failure link to its own state: a scan that follows one never ends unless matching bounds it.
+    const stateCount = automaton.stateCount;
+    const selfLinks = new Uint16Array(stateCount).map((_, i) => i);
+    const loops = { ...automaton, fail: '2' + Buffer.from(selfLinks.buffer).toString('base64') };
+    const damagedIndexes = {
+      'an older format': { ...index, automaton: { ...automaton, format: 1 } },
+      'failure links that loop': { ...index, automaton: loops },
+    };
+    type Local = { set(v: object): Promise<void> };
+    const store = (value: unknown) =>
+      browser.worker.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.set({ matchIndex: v }), value);
+    const counts: Record<string, number> = {};
+    try {
+      for (const [damage, damaged] of Object.entries({ sound: index, ...damagedIndexes })) {
+        await store(damaged);
+        const page = await browser.context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(server.url('/sample-speech.html'));
+        const state = await waitForSettled(page);
+        expect(state.state, damage).toBe('done');
+        expect(await registeredHighlights(page), damage).toBeGreaterThan(0);
+        expect(errors, damage).toEqual([]);
+        counts[damage] = state.matches;
+        await page.close();
+      }
+    } finally {
+      await store(index);
+    }
+    expect(counts.sound).toBeGreaterThan(0);
+    expect(counts).toEqual({ sound: counts.sound, 'an older format': counts.sound, 'failure links that loop': counts.sound });
   });
 });

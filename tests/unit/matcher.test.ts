@@ -5,7 +5,7 @@ import type { MatchIndex } from '../../core/glossary-types';
 import fc from 'fast-check';
 import { AUTOMATON_FORMAT, AutomatonTablesError, buildAutomaton, compileAutomaton, layoutAutomaton, loadAutomaton, packAutomaton, unpackAutomaton, type PackedAutomaton } from '../../core/matcher';
 import { foldTextCode, prepareMatchText } from '../../core/normalize';
-import { createPageMatcher, matchBlocks } from '../../core/page-scan';
+import { createPageMatcher, loadPageMatcher, matchBlocks } from '../../core/page-scan';
 import type { Block } from '../../core/text-model';
 
 const found = (patterns: string[], text: string) =>
@@ -128,7 +128,7 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
     expect(() => layoutAutomaton(compileAutomaton(nested.slice(0, 60)))).not.toThrow();
   });
 
-  it('rejects packed tables of the wrong shape, and the page matcher then builds from the patterns', () => {
+  it('rejects packed tables of the wrong shape: no page matcher from them, and createPageMatcher builds from the patterns', () => {
     const packed = index.automaton!;
     const shapes: unknown[] = [
       null,
@@ -145,12 +145,15 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
     ];
     for (const shape of shapes) {
       expect(() => loadAutomaton(unpackAutomaton(shape)), JSON.stringify(shape)?.slice(0, 60)).toThrow(AutomatonTablesError);
+      // A page asks the background for its copy; extension pages and the CLI build from the patterns.
+      expect(loadPageMatcher({ ...index, automaton: shape as PackedAutomaton })).toBeNull();
       const matcher = createPageMatcher({ ...index, automaton: shape as PackedAutomaton });
       expect(matcher.automaton.findMatches(text)).toEqual(buildAutomaton(index.patterns).findMatches(text));
     }
+    expect(loadPageMatcher(index)).not.toBeNull();
   });
 
-  it('never hangs on damaged values, reports only matches inside its text, and the page matcher recovers', () => {
+  it('never hangs on damaged values, reports only matches inside its text, or says it is damaged', () => {
     // Tables damaged value by value: each array of the packed layout with random bytes overwritten.
     // Matching must end, every match it reports must lie in its text and name a real pattern, or it
     // must throw AutomatonTablesError; and the page matcher must then match as a sound automaton does.
@@ -189,10 +192,15 @@ describe('prebuilt automaton tables (shipped in the match index)', () => {
           } catch (error) {
             if (!(error instanceof AutomatonTablesError)) throw error;
             threw++;
+            // A page's matchBlocks says so and leaves what earlier blocks found as it was; the page
+            // then matches again with the background's sound copy (entrypoints/content/page-session.ts).
             const index: MatchIndex = { version: 1, digest: 'x', ids: small, terms: small, categories: small.map(() => 0), patterns: small, patternEntry: small.map((_, i) => i), automaton: damaged };
-            const matcher = createPageMatcher(index);
             const blocks = [{ raw: sample }] as unknown as Block[];
-            expect(matchBlocks(matcher, blocks).map((o) => [o.start, o.end, o.entry])).toEqual(expected.map((m) => [m.start, m.end, m.pattern]));
+            const found = [{ block: blocks[0]!, start: 0, end: 1, entry: 0 }];
+            expect(() => matchBlocks(loadPageMatcher(index)!, blocks, found)).toThrow(AutomatonTablesError);
+            expect(found).toHaveLength(1);
+            const sound = loadPageMatcher({ ...index, automaton: packedSound })!;
+            expect(matchBlocks(sound, blocks).map((o) => [o.start, o.end, o.entry])).toEqual(expected.map((m) => [m.start, m.end, m.pattern]));
           }
         },
       ),
