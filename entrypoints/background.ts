@@ -18,6 +18,8 @@ export default defineBackground({
         case 'get-entry':
           return Promise.resolve(entryView(message.id));
         case 'get-match-index':
+          // Asked when a page found the stored copy missing, unusable or damaged: store it again.
+          void publishMatchIndex().catch(() => undefined);
           return Promise.resolve(bundledMatchIndex());
         case 'get-entries':
           return Promise.resolve(message.ids.map(entryView).filter((v): v is NonNullable<typeof v> => v !== null));

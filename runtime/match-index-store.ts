@@ -15,9 +15,15 @@ export function bundledMatchIndex(): MatchIndex {
   return bundledIndex as MatchIndex;
 }
 
-/** Background: store the bundled index unless the stored copy is the same (by digest). */
+/**
+ * Background: store the bundled index unless the stored copy is the same: by digest, and by the packed
+ * tables of its automaton, which pages check only for shape (core/matcher.ts), so a copy damaged in
+ * storage would otherwise send every page to the background for a sound one until the next update.
+ */
 export async function publishMatchIndex(): Promise<void> {
   const index = bundledMatchIndex();
-  const stored = (await browser.storage.local.get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY] as { digest?: unknown } | undefined;
-  if (stored?.digest !== index.digest) await browser.storage.local.set({ [MATCH_INDEX_KEY]: index });
+  const stored = (await browser.storage.local.get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY] as { digest?: unknown; automaton?: unknown } | undefined;
+  const storedTables = (typeof stored?.automaton === 'object' && stored.automaton) || {};
+  const sameTables = Object.entries(index.automaton ?? {}).every(([key, value]) => (storedTables as Record<string, unknown>)[key] === value);
+  if (stored?.digest !== index.digest || !sameTables) await browser.storage.local.set({ [MATCH_INDEX_KEY]: index });
 }

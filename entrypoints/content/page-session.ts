@@ -321,8 +321,8 @@ export class PageSession {
 
   /**
    * The index's automaton was unusable, or matching found it damaged: take the background's copy of the
-   * index (the bundled one, which the background also stores again at its next start) and its
-   * automaton. With `sameDigest`, only if that copy is the index already in use. Null when there is none.
+   * index (the bundled one, which the background then stores again in place of the damaged copy) and
+   * its automaton. With `sameDigest`, only if that copy is the index already in use. Null when there is none.
    */
   private async recoverMatcher(sameDigest?: string): Promise<PageMatcher | null> {
     const sound = await this.deps.soundIndex();

@@ -238,6 +238,10 @@ describe('reading a speech page', () => {
         expect(errors, damage).toEqual([]);
         counts[damage] = state.matches;
         await page.close();
+        // Asked for its copy, the background stores it again in place of the damaged one.
+        await expect
+          .poll(() => browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, MatchIndex>> } } } }).chrome.storage.local.get('matchIndex').then((r) => r.matchIndex!.automaton)), { timeout: 3000 })
+          .toEqual(automaton);
       }
     } finally {
       await store(index);

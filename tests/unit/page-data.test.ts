@@ -30,7 +30,7 @@ describe('match index in storage', () => {
     expect(isMatchIndex(null)).toBe(false);
   });
 
-  it('is published by the background only when its digest changed', async () => {
+  it('is published by the background only when its digest or its automaton\'s tables changed', async () => {
     await publishMatchIndex();
     const first = (await fakeBrowser.storage.local.get('matchIndex')).matchIndex;
     expect(first).toEqual(bundledMatchIndex());
@@ -38,6 +38,13 @@ describe('match index in storage', () => {
     fakeBrowser.storage.local.onChanged.addListener(() => writes++);
     await publishMatchIndex();
     expect(writes).toBe(0);
+    // A copy whose automaton was damaged in storage keeps its digest: it is stored again all the same.
+    const bundled = bundledMatchIndex();
+    await fakeBrowser.storage.local.set({ matchIndex: { ...bundled, automaton: { ...bundled.automaton, fail: bundled.automaton!.dict } } });
+    writes = 0;
+    await publishMatchIndex();
+    expect(writes).toBe(1);
+    expect((await fakeBrowser.storage.local.get('matchIndex')).matchIndex).toEqual(bundled);
   });
 
   it('is read from storage with the settings, and asked of the background when missing or damaged', async () => {
