@@ -45,13 +45,19 @@ export function analyzeText(args: { text: string; automaton: Automaton; index: M
   const terms = countTerms(text, automaton, index);
   const known = new Set(index.patterns.map(foldString));
   const unknown = new Map<string, UnknownPhrase>();
+  // Each kind finds an occurrence once, but one occurrence may be found by several kinds (“三区四带” is
+  // quoted and numbered): a phrase's count is the most any one kind found, not their sum.
+  const byKind = new Map<string, number>();
   const add = (phrase: string, kind: UnknownPhrase['kinds'][number]) => {
     const p = phrase.trim();
     if ([...p].length < 2 || p.length > 30 || known.has(foldString(p))) return;
     let u = unknown.get(p);
     if (!u) unknown.set(p, (u = { phrase: p, kinds: [], count: 0 }));
     if (!u.kinds.includes(kind)) u.kinds.push(kind);
-    u.count++;
+    const key = `${kind} ${p}`;
+    const n = (byKind.get(key) ?? 0) + 1;
+    byKind.set(key, n);
+    u.count = Math.max(u.count, n);
   };
   for (const q of quotedPhrases(text)) add(q, 'quoted');
   for (const n of numberedFormulas(text)) add(n, 'numbered');
