@@ -305,8 +305,7 @@ export class PageSession {
         // Damage met only now: the background's copy replaces the automaton if it is the same index
         // (occurrences already found name its entries); otherwise this new text stays unmatched.
         if (!(error instanceof AutomatonTablesError)) throw error;
-        const digest = this.index.digest;
-        if (!(await this.recoverMatcher(digest))) {
+        if (!(await this.recoverMatcher(this.index.digest))) {
           console.warn('[Tifa Reader] the glossary index is damaged; new text on this page is not matched');
           continue;
         }
