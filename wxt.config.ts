@@ -7,7 +7,9 @@ import { buildGateScript } from './scripts/support/gate-build';
 /**
  * The reader, which WXT builds as the content script, is declared for DIRECT_MATCHES; every other page
  * gets the gate (entrypoints/content/gate.ts, built by the publicAssets hook below) under the same
- * timing, frames and CSS, and the gate imports the reader where the page has Chinese text. So the
+ * timing and frames, and the gate imports the reader where the page has Chinese text. The gate declares
+ * no stylesheet: declared, it was applied to every page, and styling a 2 MB page without Chinese text
+ * took ~5 ms more (docs/performance.md); the reader it imports adopts the same rules itself. So the
  * reader is web-accessible to those pages: under a per-session URL in Chromium (`use_dynamic_url`),
  * so pages cannot probe for it (Firefox's extension URLs are per-install already).
  * See runtime/gate-handoff.ts.
@@ -15,7 +17,8 @@ import { buildGateScript } from './scripts/support/gate-build';
 function addGate(manifest: Browser.runtime.Manifest, browser: string): void {
   const reader = manifest.content_scripts?.find((cs) => cs.js?.includes(READER_PATH));
   if (!reader) throw new Error(`wxt.config.ts: no content script entry runs ${READER_PATH}`);
-  manifest.content_scripts!.push({ ...reader, js: [GATE_PATH], matches: ALL_MATCHES, exclude_matches: DIRECT_MATCHES });
+  const { css: _css, ...timing } = reader;
+  manifest.content_scripts!.push({ ...timing, js: [GATE_PATH], matches: ALL_MATCHES, exclude_matches: DIRECT_MATCHES });
   manifest.web_accessible_resources ??= [];
   (manifest.web_accessible_resources as unknown[]).push({
     resources: [READER_PATH],

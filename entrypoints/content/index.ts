@@ -60,6 +60,7 @@ export default defineContentScript({
       index: matchIndex,
       settings,
       soundIndex: indexFromBackground,
+      styleDocument: handoff !== null,
       reportStatus: (status) => void browser.runtime.sendMessage({ type: 'page-status', ...status }).catch(() => undefined),
       onPainted: (s) => {
         reader?.refresh();

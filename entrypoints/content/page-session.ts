@@ -23,6 +23,8 @@ export interface SessionDeps {
   /** The background's copy of the index, for when the automaton of `index` is unusable or turns out damaged. */
   soundIndex(): Promise<MatchIndex | null>;
   reportStatus(status: { matches: number; speech: boolean; highlighted: boolean }): void;
+  /** The page lacks the manifest's highlight rules (the gate imported the reader): the painter adds them. */
+  styleDocument?: boolean;
   /** Called when the session has painted occurrences, so hit-testing and cards can use them. */
   onPainted?(session: PageSession): void;
 }
@@ -147,7 +149,7 @@ export class PageSession {
       return;
     }
     publishState(this.doc, 'scanning', this.detection.speech, 0);
-    this.painter ??= createPainter(this.doc, this.index.categories);
+    this.painter ??= createPainter(this.doc, this.index.categories, this.deps.styleDocument);
     await this.paint(this.occurrences);
     this.publish();
   }

@@ -36,13 +36,46 @@ export function highlightName(category: number): string {
   return `tifa-${CATEGORIES[category] ?? 'other'}`;
 }
 
-/** `categories[entry]`: the highlight category of each entry (the match index's `categories`). */
-export function createPainter(doc: Document, categories: readonly number[]): Painter {
+/**
+ * `categories[entry]`: the highlight category of each entry (the match index's `categories`).
+ * `styleDocument`: the page has not got the highlight rules from the manifest (the reader was imported
+ * by the gate, which declares no stylesheet): they are adopted into the document now, before anything is
+ * painted.
+ */
+export function createPainter(doc: Document, categories: readonly number[], styleDocument = false): Painter {
+  if (styleDocument) adoptHighlightRules(doc, doc);
   const w = doc.defaultView as (Window & typeof globalThis) | null;
   const registry = w && 'CSS' in w && 'highlights' in w.CSS ? w.CSS.highlights : undefined;
   const HighlightCtor = w && 'Highlight' in w ? (w.Highlight as typeof Highlight) : undefined;
   if (registry && HighlightCtor) return highlightPainter(doc, categories, registry, HighlightCtor);
   return wrappingPainter(doc, categories);
+}
+
+/** One constructed sheet per document, shared by the document and its shadow roots. */
+const highlightSheets = new WeakMap<Document, CSSStyleSheet>();
+
+/**
+ * Add the highlight rules (style.css) to a document or shadow root as an adopted stylesheet: no node is
+ * added to the page. Where adopting fails (a page that froze adoptedStyleSheets), a document gets a
+ * <style> element marked as ours instead; a shadow root goes without (its ranges are still counted and
+ * reachable by keyboard).
+ */
+export function adoptHighlightRules(doc: Document, root: Document | ShadowRoot): void {
+  try {
+    let sheet = highlightSheets.get(doc);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(highlightCss);
+      highlightSheets.set(doc, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    if (root !== doc) return;
+    const style = doc.createElement('style');
+    style.setAttribute(OWN_UI_ATTRIBUTE, 'style');
+    style.textContent = highlightCss;
+    (doc.head ?? doc.documentElement).appendChild(style);
+  }
 }
 
 function highlightPainter(doc: Document, categories: readonly number[], registry: HighlightRegistry, HighlightCtor: typeof Highlight): Painter {
@@ -51,20 +84,11 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
   // ::highlight() rules of the page's stylesheets do not reach into shadow trees: an open shadow root
   // with terms gets the same rules as an adopted stylesheet (no change to its DOM).
   const styledRoots = new WeakSet<ShadowRoot>();
-  let sheet: CSSStyleSheet | null = null;
   const styleShadowRoot = (node: Node) => {
     const root = node.getRootNode();
     if (!(root instanceof ShadowRoot) || styledRoots.has(root)) return;
     styledRoots.add(root);
-    try {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(highlightCss);
-      }
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    } catch {
-      // A page that froze adoptedStyleSheets: the ranges are still counted and reachable by keyboard.
-    }
+    adoptHighlightRules(doc, root);
   };
   const get = (category: number) => {
     let h = highlights.get(category);

@@ -1,11 +1,21 @@
 /** The extension loads into real Chromium: content script, popup and options render, no errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { extensionScriptsRun, launchWithExtension, openTraced, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
+
+/** What the page's first paragraph gets from ::highlight(tifa-ideology), and how many sheets the document adopted. */
+const highlightRules = (page: Page) =>
+  page.evaluate(() => ({
+    background: getComputedStyle(document.querySelector('p')!, '::highlight(tifa-ideology)').backgroundColor,
+    adopted: document.adoptedStyleSheets.length,
+  }));
+const OURS = 'rgba(214, 48, 49, 0.16)'; // style.css
+const NONE = 'rgba(0, 0, 0, 0)';
 
 beforeAll(async () => {
   server = await startStaticServer(join(ROOT, 'tests', 'fixtures'), {
@@ -36,6 +46,8 @@ describe('foundation', () => {
     const { page, events } = await openTraced(browser.context, server.url('/sample-speech.html'), (p) => waitForSettled(p));
     expect(extensionScriptsRun(events)).toEqual(['content-scripts/content.js (imported)', 'gate.js (declared)']);
     expect((await waitForSettled(page)).state).toBe('done');
+    // The gate declares no stylesheet; the reader it imported adopted the highlight rules.
+    expect(await highlightRules(page)).toEqual({ background: OURS, adopted: 1 });
     await page.close();
   });
 
@@ -48,6 +60,8 @@ describe('foundation', () => {
       marks: performance.getEntriesByType('mark').map((m) => m.name),
     }));
     expect(traces).toEqual({ attributes: [], marks: [] });
+    // No stylesheet of ours either: styling a large page for nothing cost ~5 ms (docs/performance.md).
+    expect(await highlightRules(page)).toEqual({ background: NONE, adopted: 0 });
     await page.close();
   });
 
@@ -100,6 +114,8 @@ describe('on the hosts where official Chinese text lives (*.cn, gov.hk, gov.mo, 
     const state = await waitForSettled(page);
     expect(state.state).toBe('done');
     expect(state.matches).toBeGreaterThan(5);
+    // Styled by the manifest's stylesheet, not adopted a second time.
+    expect(await highlightRules(page)).toEqual({ background: OURS, adopted: 0 });
     await page.close();
   });
 
