@@ -39,24 +39,24 @@ export function highlightName(category: number): string {
 /**
  * `categories[entry]`: the highlight category of each entry (the match index's `categories`).
  * `styleDocument`: the page has not got the highlight rules from the manifest (the reader was imported
- * by the gate, which declares no stylesheet): they are adopted into the document now, before anything is
- * painted.
+ * by the gate, which declares no stylesheet): they are adopted into the document before anything is
+ * shown, and again at each showing if the page took them away.
  */
 export function createPainter(doc: Document, categories: readonly number[], styleDocument = false): Painter {
-  if (styleDocument) adoptHighlightRules(doc, doc);
+  const style = styleDocument ? () => adoptHighlightRules(doc, doc) : () => undefined;
   const w = doc.defaultView as (Window & typeof globalThis) | null;
   const registry = w && 'CSS' in w && 'highlights' in w.CSS ? w.CSS.highlights : undefined;
   const HighlightCtor = w && 'Highlight' in w ? (w.Highlight as typeof Highlight) : undefined;
-  if (registry && HighlightCtor) return highlightPainter(doc, categories, registry, HighlightCtor);
-  return wrappingPainter(doc, categories);
+  if (registry && HighlightCtor) return highlightPainter(doc, categories, registry, HighlightCtor, style);
+  return wrappingPainter(doc, categories, style);
 }
 
 /** One constructed sheet per document, shared by the document and its shadow roots. */
 const highlightSheets = new WeakMap<Document, CSSStyleSheet>();
 
 /**
- * Add the highlight rules (style.css) to a document or shadow root as an adopted stylesheet: no node is
- * added to the page. Where adopting fails (a page that froze adoptedStyleSheets), a document gets a
+ * Add the highlight rules (style.css) to a document or shadow root as an adopted stylesheet, unless
+ * they are there already: no node is added to the page. Where adopting fails (a page that froze adoptedStyleSheets), a document gets a
  * <style> element marked as ours instead; a shadow root goes without (its ranges are still counted and
  * reachable by keyboard).
  */
@@ -70,7 +70,7 @@ export function adoptHighlightRules(doc: Document, root: Document | ShadowRoot):
     }
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {
-    if (root !== doc) return;
+    if (root !== doc || doc.querySelector(`style[${OWN_UI_ATTRIBUTE}]`)) return;
     const style = doc.createElement('style');
     style.setAttribute(OWN_UI_ATTRIBUTE, 'style');
     style.textContent = highlightCss;
@@ -78,7 +78,7 @@ export function adoptHighlightRules(doc: Document, root: Document | ShadowRoot):
   }
 }
 
-function highlightPainter(doc: Document, categories: readonly number[], registry: HighlightRegistry, HighlightCtor: typeof Highlight): Painter {
+function highlightPainter(doc: Document, categories: readonly number[], registry: HighlightRegistry, HighlightCtor: typeof Highlight, style: () => void): Painter {
   const highlights = new Map<number, Highlight>();
   const ranges = new Map<Painted, Range>();
   // ::highlight() rules of the page's stylesheets do not reach into shadow trees: an open shadow root
@@ -113,6 +113,7 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
       return ranges.get(p) ?? rangeOf(doc, p);
     },
     show() {
+      style();
       for (const [category, h] of highlights) {
         const name = highlightName(category);
         if (registry.get(name) !== h) registry.set(name, h);
@@ -134,7 +135,7 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
   };
 }
 
-function wrappingPainter(doc: Document, categories: readonly number[]): Painter {
+function wrappingPainter(doc: Document, categories: readonly number[], style: () => void): Painter {
   // For each original text node we replaced: the pieces that now stand in its place.
   const replaced = new Map<Text, Node[]>();
   const restore = (original: Text) => {
@@ -150,7 +151,8 @@ function wrappingPainter(doc: Document, categories: readonly number[]): Painter 
   return {
     kind: 'wrap',
     show() {
-      // Wrapped matches are visible as soon as they are inserted.
+      // Wrapped matches are visible as soon as they are inserted; their rules must be there.
+      style();
     },
     rangeOf(p) {
       return ranges.get(p) ?? rangeOf(doc, p);

@@ -51,6 +51,20 @@ describe('foundation', () => {
     await page.close();
   });
 
+  it('keeps its highlight rules where the page resets the document\'s adopted stylesheets', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/sample-speech.html'));
+    await waitForSettled(page);
+    expect((await highlightRules(page)).background).toBe(OURS);
+    await page.evaluate(() => (document.adoptedStyleSheets = []));
+    expect(await highlightRules(page)).toEqual({ background: NONE, adopted: 0 });
+    // The next time the reader shows something (here: a paragraph the page adds), the rules are back.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>增强“四个意识”，坚定“四个自信”。</p>'));
+    await page.waitForFunction((ours) => getComputedStyle(document.querySelector('p')!, '::highlight(tifa-ideology)').backgroundColor === ours, OURS, { timeout: 5000 });
+    expect(await highlightRules(page)).toEqual({ background: OURS, adopted: 1 });
+    await page.close();
+  });
+
   it('leaves a page without Chinese text untouched: only the gate runs, the reader is not loaded', async () => {
     // Nothing to wait for on such a page: give the gate (document_idle) ample time, then look.
     const { page, events } = await openTraced(browser.context, server.url('/english.html'), (p) => p.waitForTimeout(1000));
