@@ -43,12 +43,12 @@ export function highlightName(category: number): string {
  * shown, and again at each showing if the page took them away.
  */
 export function createPainter(doc: Document, categories: readonly number[], styleDocument = false): Painter {
-  const style = styleDocument ? () => adoptHighlightRules(doc, doc) : () => undefined;
+  const keepRules = styleDocument ? () => adoptHighlightRules(doc, doc) : () => undefined;
   const w = doc.defaultView as (Window & typeof globalThis) | null;
   const registry = w && 'CSS' in w && 'highlights' in w.CSS ? w.CSS.highlights : undefined;
   const HighlightCtor = w && 'Highlight' in w ? (w.Highlight as typeof Highlight) : undefined;
-  if (registry && HighlightCtor) return highlightPainter(doc, categories, registry, HighlightCtor, style);
-  return wrappingPainter(doc, categories, style);
+  if (registry && HighlightCtor) return highlightPainter(doc, categories, registry, HighlightCtor, keepRules);
+  return wrappingPainter(doc, categories, keepRules);
 }
 
 /** One constructed sheet per document, shared by the document and its shadow roots. */
@@ -56,9 +56,9 @@ const highlightSheets = new WeakMap<Document, CSSStyleSheet>();
 
 /**
  * Add the highlight rules (style.css) to a document or shadow root as an adopted stylesheet, unless
- * they are there already: no node is added to the page. Where adopting fails (a page that froze adoptedStyleSheets), a document gets a
- * <style> element marked as ours instead; a shadow root goes without (its ranges are still counted and
- * reachable by keyboard).
+ * they are there already: no node is added to the page. Where adopting fails (a page that froze
+ * adoptedStyleSheets), a document gets a <style> element marked as ours instead; a shadow root goes
+ * without (its ranges are still counted and reachable by keyboard).
  */
 export function adoptHighlightRules(doc: Document, root: Document | ShadowRoot): void {
   try {
@@ -78,7 +78,7 @@ export function adoptHighlightRules(doc: Document, root: Document | ShadowRoot):
   }
 }
 
-function highlightPainter(doc: Document, categories: readonly number[], registry: HighlightRegistry, HighlightCtor: typeof Highlight, style: () => void): Painter {
+function highlightPainter(doc: Document, categories: readonly number[], registry: HighlightRegistry, HighlightCtor: typeof Highlight, keepRules: () => void): Painter {
   const highlights = new Map<number, Highlight>();
   const ranges = new Map<Painted, Range>();
   // ::highlight() rules of the page's stylesheets do not reach into shadow trees: an open shadow root
@@ -113,7 +113,7 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
       return ranges.get(p) ?? rangeOf(doc, p);
     },
     show() {
-      style();
+      keepRules();
       for (const [category, h] of highlights) {
         const name = highlightName(category);
         if (registry.get(name) !== h) registry.set(name, h);
@@ -135,7 +135,7 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
   };
 }
 
-function wrappingPainter(doc: Document, categories: readonly number[], style: () => void): Painter {
+function wrappingPainter(doc: Document, categories: readonly number[], keepRules: () => void): Painter {
   // For each original text node we replaced: the pieces that now stand in its place.
   const replaced = new Map<Text, Node[]>();
   const restore = (original: Text) => {
@@ -152,7 +152,7 @@ function wrappingPainter(doc: Document, categories: readonly number[], style: ()
     kind: 'wrap',
     show() {
       // Wrapped matches are visible as soon as they are inserted; their rules must be there.
-      style();
+      keepRules();
     },
     rangeOf(p) {
       return ranges.get(p) ?? rangeOf(doc, p);
