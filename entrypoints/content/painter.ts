@@ -43,7 +43,7 @@ export function highlightName(category: number): string {
  * shown, and again at each showing if the page took them away.
  */
 export function createPainter(doc: Document, categories: readonly number[], styleDocument = false): Painter {
-  const keepRules = styleDocument ? () => adoptHighlightRules(doc, doc) : () => undefined;
+  const keepRules = styleDocument ? documentRules(doc) : () => undefined;
   const w = doc.defaultView as (Window & typeof globalThis) | null;
   const registry = w && 'CSS' in w && 'highlights' in w.CSS ? w.CSS.highlights : undefined;
   const HighlightCtor = w && 'Highlight' in w ? (w.Highlight as typeof Highlight) : undefined;
@@ -51,45 +51,34 @@ export function createPainter(doc: Document, categories: readonly number[], styl
   return wrappingPainter(doc, categories, keepRules);
 }
 
-/** One constructed sheet per document, shared by the document and its shadow roots. */
-const highlightSheets = new WeakMap<Document, CSSStyleSheet>();
-
 /**
- * Add the highlight rules (style.css) to a document or shadow root as an adopted stylesheet, unless
+ * A function that adds the highlight rules (style.css) to the document as an adopted stylesheet, unless
  * they are there already: no node is added to the page. Where adopting fails (a page that froze
- * adoptedStyleSheets), a document gets a <style> element marked as ours instead; a shadow root goes
- * without (its ranges are still counted and reachable by keyboard).
+ * adoptedStyleSheets), the document gets a <style> element marked as ours instead. The rules are on
+ * :root and reach open shadow trees by inheritance (style.css), so shadow roots need nothing.
  */
-export function adoptHighlightRules(doc: Document, root: Document | ShadowRoot): void {
-  try {
-    let sheet = highlightSheets.get(doc);
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss);
-      highlightSheets.set(doc, sheet);
+function documentRules(doc: Document): () => void {
+  let sheet: CSSStyleSheet | null = null;
+  return () => {
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(highlightCss);
+      }
+      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    } catch {
+      if (doc.querySelector(`style[${OWN_UI_ATTRIBUTE}]`)) return;
+      const style = doc.createElement('style');
+      style.setAttribute(OWN_UI_ATTRIBUTE, 'style');
+      style.textContent = highlightCss;
+      (doc.head ?? doc.documentElement).appendChild(style);
     }
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } catch {
-    if (root !== doc || doc.querySelector(`style[${OWN_UI_ATTRIBUTE}]`)) return;
-    const style = doc.createElement('style');
-    style.setAttribute(OWN_UI_ATTRIBUTE, 'style');
-    style.textContent = highlightCss;
-    (doc.head ?? doc.documentElement).appendChild(style);
-  }
+  };
 }
 
 function highlightPainter(doc: Document, categories: readonly number[], registry: HighlightRegistry, HighlightCtor: typeof Highlight, keepRules: () => void): Painter {
   const highlights = new Map<number, Highlight>();
   const ranges = new Map<Painted, Range>();
-  // ::highlight() rules of the page's stylesheets do not reach into shadow trees: an open shadow root
-  // with terms gets the same rules as an adopted stylesheet (no change to its DOM).
-  const styledRoots = new WeakSet<ShadowRoot>();
-  const styleShadowRoot = (node: Node) => {
-    const root = node.getRootNode();
-    if (!(root instanceof ShadowRoot) || styledRoots.has(root)) return;
-    styledRoots.add(root);
-    adoptHighlightRules(doc, root);
-  };
   const get = (category: number) => {
     let h = highlights.get(category);
     if (!h) {
@@ -104,7 +93,6 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
       for (const p of list) {
         if (ranges.has(p)) continue;
         const range = rangeOf(doc, p);
-        styleShadowRoot(range.startContainer);
         get(categories[p.entry]!).add(range);
         ranges.set(p, range);
       }

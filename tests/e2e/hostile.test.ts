@@ -122,6 +122,12 @@ describe('hostile and unusual pages', () => {
   it('open shadow roots', async () => {
     const { page, state } = await check('/shadow.html');
     expect(state.matches).toBe(4);
+    // Styled there too: the rules are on :root and highlight styles inherit into the shadow tree.
+    const inShadow = await page.evaluate(() => {
+      const p = document.getElementById('host')!.shadowRoot!.querySelector('p')!;
+      return getComputedStyle(p, '::highlight(tifa-ideology)').backgroundColor;
+    });
+    expect(inShadow).toBe('rgba(214, 48, 49, 0.16)'); // style.css
     await page.close();
   });
   it('leaves textareas, inputs and contenteditable editors untouched', async () => {
