@@ -19,6 +19,11 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // WXT would also announce each start to the page with window.postMessage: the message carried the
+  // extension's id, and a page's message listener that expects only its own messages could throw on it
+  // (tests/e2e/hostile.test.ts). WXT's own signal, an event on the document under a name containing our
+  // id, is enough to stop an older copy of this script.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // Imported by the gate (./gate.ts) where the page has Chinese text, with the storage
     // read begun while this script was on its way; or declared directly (DIRECT_MATCHES), and then

@@ -42,6 +42,12 @@ const PAGES: Record<string, () => string> = {
   '/writing-modes.html': () =>
     head('在全会上的讲话') +
     `<body><p>同志们：</p><div style="writing-mode: vertical-rl; height: 300px">${P}</div><div dir="rtl">${P}</div><svg width="400" height="40"><text x="0" y="20">两个确立</text></svg></body></html>`,
+  // A page whose message listener expects only its own messages (strings) and throws on anything else.
+  '/listening.html': () =>
+    head('在全会上的讲话') +
+    `<script>window.__messages = []; addEventListener('message', (e) => {
+      window.__messages.push(JSON.stringify(e.data)); if (typeof e.data !== 'string') throw new Error('unexpected message: ' + JSON.stringify(e.data)); });</script>` +
+    `<body><p>同志们：</p>${P}</body></html>`,
   '/navigating.html': () => head('在全会上的讲话') + `<body><p>同志们：</p>${P}<iframe id="f" src="/frame-inner.html"></iframe><script>setTimeout(() => { document.getElementById('f').src = '/deep.html'; }, 300);</script></body></html>`,
 };
 
@@ -155,6 +161,12 @@ describe('hostile and unusual pages', () => {
   it('vertical and right-to-left writing, and SVG text', async () => {
     const { page, state } = await check('/writing-modes.html');
     expect(state.matches).toBe(6);
+    await page.close();
+  });
+  it("sends the page no message (a page's message listener sees nothing from us)", async () => {
+    const { page, state } = await check('/listening.html');
+    expect(state.matches).toBe(3);
+    expect(await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toEqual([]);
     await page.close();
   });
   it('a frame that navigates', async () => {
