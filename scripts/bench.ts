@@ -123,8 +123,8 @@ async function ours(ctx: BrowserContext, url: string) {
   const registered = await registeredHighlights(page);
   // Did the page's own first render (the long frame that lays out and paints the whole page) end
   // inside our window? Its first long animation frame that rendered says, when that frame took 50 ms
-  // or more (the API's threshold): on the 2 MB page it does, on the 200 KB page its ~45 ms (a trace)
-  // go unseen. Until 2026-12-06 the first long frame of any kind was taken, which may be one of
+  // or more (the API's threshold): on the 2 MB page it does; on the 200 KB page it takes ~45 ms (in a
+  // trace) and goes unseen. Until 2026-12-06 the first long frame of any kind was taken, which may be one of
   // parsing alone. First-contentful-paint does not say (its time is when the frame was presented,
   // often after our start though the frame ended before).
   const pageRenderEnd = await page.evaluate(
