@@ -131,8 +131,12 @@ function startWalk(root: Node, out: BlockCollection, roots: Node[]): (shouldPaus
   let owner: Node = root;
   let nodes: Text[] = [];
   let nodeStart: number[] = [];
-  let parts: string[] = [];
+  const parts: string[] = [];
   let length = 0;
+  // The arrays are reused unless a block keeps them: `parts` always (a block keeps only the joined
+  // text), `nodes` and `nodeStart` when the block has no Han text (the whitespace between block
+  // elements, on most pages every other one). Fewer allocations, fewer collections while the page
+  // loads (docs/performance.md).
   const flush = (nextOwner: Node) => {
     if (nodes.length > 0) {
       const raw = parts.length === 1 ? parts[0]! : parts.join('');
@@ -140,10 +144,13 @@ function startWalk(root: Node, out: BlockCollection, roots: Node[]): (shouldPaus
       if (hasHan(raw)) {
         out.blocks.push({ owner, nodes, nodeStart, raw });
         out.hanBlocks++;
+        nodes = [];
+        nodeStart = [];
+      } else {
+        nodes.length = 0;
+        nodeStart.length = 0;
       }
-      nodes = [];
-      nodeStart = [];
-      parts = [];
+      parts.length = 0;
       length = 0;
     }
     owner = nextOwner;
@@ -251,6 +258,12 @@ export function findOccurrencesInBlocks(blocks: readonly Block[], automaton: Aut
 
 /** The text node and offset for a raw block offset (`end` = the position is a range end). */
 export function locate(block: Block, offset: number, end: boolean): { node: Text; offset: number } {
+  const i = locateNode(block, offset, end);
+  return { node: block.nodes[i]!, offset: offset - block.nodeStart[i]! };
+}
+
+/** The index in `block.nodes` of the text node holding a raw block offset, as `locate` finds it. */
+export function locateNode(block: Block, offset: number, end: boolean): number {
   const starts = block.nodeStart;
   let lo = 0;
   let hi = starts.length - 1;
@@ -259,5 +272,5 @@ export function locate(block: Block, offset: number, end: boolean): { node: Text
     if (starts[mid]! < offset || (!end && starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo]!, offset: offset - starts[lo]! };
+  return lo;
 }

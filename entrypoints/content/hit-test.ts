@@ -3,7 +3,7 @@
  * then confirm the point lies inside the occurrence's boxes (the caret snaps to the nearest
  * character even when the pointer is past the end of a line).
  */
-import { locate } from '../../core/text-model';
+import { locateNode } from '../../core/text-model';
 import type { Painted } from './painter';
 
 export class HitIndex {
@@ -14,20 +14,13 @@ export class HitIndex {
   /** Index occurrences by the text nodes they cover, from the block model, with no DOM queries. */
   rebuild(painted: readonly Painted[]): void {
     this.byNode.clear();
-    for (const p of painted) {
+    for (let k = 0; k < painted.length; k++) {
+      const p = painted[k]!;
       const { block, start, end } = p;
-      const first = locate(block, start, false).node;
-      const last = locate(block, end, true).node;
-      if (first === last) {
-        this.add(first, p);
-        continue;
-      }
-      let i = block.nodes.indexOf(first);
-      if (i < 0) continue;
-      for (; i < block.nodes.length; i++) {
-        this.add(block.nodes[i]!, p);
-        if (block.nodes[i] === last) break;
-      }
+      // Node indices, not locate()'s objects: this runs over every occurrence of the page.
+      const first = locateNode(block, start, false);
+      const last = locateNode(block, end, true);
+      for (let i = first; i <= last; i++) this.add(block.nodes[i]!, p);
     }
   }
 

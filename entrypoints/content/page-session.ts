@@ -162,9 +162,12 @@ export class PageSession {
     const fresh: Painted[] = [];
     // Runs of consecutive occurrences with one block owner; grouping them by owner (a map over
     // thousands of elements) waits until after the first paint (groupsByOwner).
+    // Indexed loops over occurrences here and below: this code runs cold, once per page, where `for…of`
+    // allocates a result object per element (docs/performance.md).
     const runs: OwnerRun[] = [];
     let run: OwnerRun | undefined;
-    for (const occurrence of list) {
+    for (let i = 0; i < list.length; i++) {
+      const occurrence = list[i]!;
       if (!shown[categories[occurrence.entry]!]) continue;
       fresh.push(occurrence);
       const owner = occurrence.block.owner;
@@ -174,7 +177,7 @@ export class PageSession {
         runs.push(run);
       }
     }
-    this.pendingRuns.push(...runs);
+    for (let i = 0; i < runs.length; i++) this.pendingRuns.push(runs[i]!);
     if (painter.kind === 'highlight-api') {
       // Register only what is on screen or near it; the rest follows as the reader scrolls.
       this.scope ??= new ViewportScope({ doc: this.doc, onChange: (entered, left) => this.onScopeChange(entered, left) });
@@ -190,7 +193,7 @@ export class PageSession {
     // A copy: the runs index into `fresh`, and later paints sort `painted` in place.
     if (this.painted.length === 0) this.painted = fresh.slice();
     else {
-      for (const p of fresh) this.painted.push(p);
+      for (let i = 0; i < fresh.length; i++) this.painted.push(fresh[i]!);
       this.sortPainted();
     }
     this.deps.onPainted?.(this);
@@ -208,7 +211,8 @@ export class PageSession {
 
   /** Painted occurrences by block owner, bringing in the runs listed since last asked. */
   private groupsByOwner(): Map<Node, Painted[]> {
-    for (const run of this.pendingRuns) {
+    for (let r = 0; r < this.pendingRuns.length; r++) {
+      const run = this.pendingRuns[r]!;
       let group = this.paintedByOwner.get(run.owner);
       if (!group) this.paintedByOwner.set(run.owner, (group = []));
       for (let i = run.from; i < run.to; i++) group.push(run.list[i]!);
@@ -345,7 +349,10 @@ export class PageSession {
 
   pageTerms(): PageTerms {
     const counts = new Map<number, number>();
-    for (const o of this.occurrences) counts.set(o.entry, (counts.get(o.entry) ?? 0) + 1);
+    for (let i = 0; i < this.occurrences.length; i++) {
+      const entry = this.occurrences[i]!.entry;
+      counts.set(entry, (counts.get(entry) ?? 0) + 1);
+    }
     const { ids, terms } = this.index;
     return {
       url: this.doc.location?.href ?? '',

@@ -42,10 +42,10 @@ export class ViewportScope {
    */
   watch(owners: readonly Node[]): number[] {
     if (owners.length === 0) return [];
-    for (const o of owners) this.pending.push(o);
+    for (let i = 0; i < owners.length; i++) this.pending.push(owners[i]!);
     this.schedule();
     const near = IntersectionObserverOf(this.deps.doc) ? this.estimateNear(owners) : owners.map((_, i) => i);
-    for (const i of near) this.nearNow.add(owners[i]!);
+    for (let i = 0; i < near.length; i++) this.nearNow.add(owners[near[i]!]!);
     return near;
   }
 
@@ -85,7 +85,8 @@ export class ViewportScope {
     this.pending = [];
     const io = this.observer();
     const entered: Node[] = [];
-    for (const owner of list) {
+    for (let i = 0; i < list.length; i++) {
+      const owner = list[i]!;
       if (this.elementOf.has(owner)) continue;
       const el = io ? observedElement(owner) : null;
       this.elementOf.set(owner, el);
