@@ -159,21 +159,23 @@ export class PageSession {
     const categories = this.index.categories;
     const chosen = this.deps.settings.categories;
     const shown = CATEGORIES.map((c) => chosen.length === 0 || chosen.includes(c));
-    const fresh: Painted[] = [];
+    // Indexed loops over occurrences here and below: this code runs cold, once per page, where `for…of`
+    // allocates a result object per element (docs/performance.md). With every category shown (the
+    // default) the list is painted as it is, uncopied: nothing changes it in place but appending.
+    let fresh: Painted[] = list;
+    if (!shown.every(Boolean)) {
+      fresh = [];
+      for (let i = 0; i < list.length; i++) if (shown[categories[list[i]!.entry]!]) fresh.push(list[i]!);
+    }
     // Runs of consecutive occurrences with one block owner; grouping them by owner (a map over
     // thousands of elements) waits until after the first paint (groupsByOwner).
-    // Indexed loops over occurrences here and below: this code runs cold, once per page, where `for…of`
-    // allocates a result object per element (docs/performance.md).
     const runs: OwnerRun[] = [];
     let run: OwnerRun | undefined;
-    for (let i = 0; i < list.length; i++) {
-      const occurrence = list[i]!;
-      if (!shown[categories[occurrence.entry]!]) continue;
-      fresh.push(occurrence);
-      const owner = occurrence.block.owner;
-      if (run !== undefined && run.owner === owner) run.to = fresh.length;
+    for (let i = 0; i < fresh.length; i++) {
+      const owner = fresh[i]!.block.owner;
+      if (run !== undefined && run.owner === owner) run.to = i + 1;
       else {
-        run = { owner, list: fresh, from: fresh.length - 1, to: fresh.length };
+        run = { owner, list: fresh, from: i, to: i + 1 };
         runs.push(run);
       }
     }
@@ -318,7 +320,7 @@ export class PageSession {
         matchBlocks(this.matcher!, collected.blocks, fresh);
       }
     }
-    this.occurrences.push(...fresh);
+    for (let i = 0; i < fresh.length; i++) this.occurrences.push(fresh[i]!);
     if (this.highlighted && fresh.length) await this.paint(fresh);
     else if (this.highlighted) this.deps.onPainted?.(this);
     this.publish();
