@@ -277,8 +277,10 @@ for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
     via_gate_phases_ms: gatePhases,
   });
   console.log(`${p.name}: phases ${phaseLine(phases, ' | ')}`);
-  console.log(`${p.name}: via the gate ${round(gateMs)} ms (${g.map((x) => round(x.ms)).join(', ')}); phases ${phaseLine(gatePhases, ' | ')}`);
-  console.log(`${p.name}: ours ${round(oursMs)} ms (${o.map((x) => `${round(x.ms)}${x.pageFirstRenderInside ? '*' : ''}`).join(', ')}; * = page's first render inside), floor ${round(floorMs)} ms (${f.map((x) => round(x.ms)).join(', ')}), mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
+  // Each run's time, with * when the page's first render fell inside it and !ms for a task of 50 ms or more.
+  const runLine = (runs: typeof o) => runs.map((x) => `${round(x.ms)}${x.pageFirstRenderInside ? '*' : ''}${x.longest > 0 ? `!${round(x.longest)}` : ''}`).join(', ');
+  console.log(`${p.name}: via the gate ${round(gateMs)} ms (${runLine(g)}); phases ${phaseLine(gatePhases, ' | ')}`);
+  console.log(`${p.name}: ours ${round(oursMs)} ms (${runLine(o)}; * = page's first render inside, !ms = a long task), floor ${round(floorMs)} ms (${f.map((x) => round(x.ms)).join(', ')}), mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
 }
 
 // Scale: the same 200 KB page, our glossary vs 20,000 synthetic terms.
