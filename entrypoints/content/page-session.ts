@@ -53,8 +53,6 @@ export class PageSession {
   private dirty = new Set<Node>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private abort = new AbortController();
-  /** How many times highlighting was switched off: a paint that waited for a frame checks it. */
-  private offCount = 0;
   detection: Detection = { speech: false, score: 0, reasons: [] };
   highlighted = false;
 
@@ -136,7 +134,6 @@ export class PageSession {
     if (on === this.highlighted) return this.publish();
     this.highlighted = on;
     if (!on) {
-      this.offCount++;
       this.painter?.clear();
       this.scope?.disconnect();
       this.painted = [];
@@ -184,14 +181,6 @@ export class PageSession {
     }
     for (let i = 0; i < runs.length; i++) this.pendingRuns.push(runs[i]!);
     if (painter.kind === 'highlight-api') {
-      // Finding what is near the viewport reads boxes. Before the page's own first frame (a script at
-      // document_idle can run before it) that would lay the whole page out inside our task: 60 ms on
-      // the 2 MB benchmark page, in a trace. Let that frame come first, as the page's own.
-      if (!this.scope && !pagePainted(this.doc)) {
-        const epoch = this.offCount;
-        await new Promise<void>((resolve) => afterNextPaint(resolve, this.doc.defaultView));
-        if (this.abort.signal.aborted || epoch !== this.offCount) return; // stopped, or switched off meanwhile
-      }
       // Register only what is on screen or near it; the rest follows as the reader scrolls.
       this.scope ??= new ViewportScope({ doc: this.doc, onChange: (entered, left) => this.onScopeChange(entered, left) });
       const near = this.scope.watch(runs.map((r) => r.owner));
@@ -383,12 +372,6 @@ export class PageSession {
     this.painter?.clear();
     this.scope?.disconnect();
   }
-}
-
-/** Has the page painted its first frame (a paint timing entry exists)? */
-function pagePainted(doc: Document): boolean {
-  const perf = (doc.defaultView as (Window & typeof globalThis) | null)?.performance;
-  return !perf?.getEntriesByType || perf.getEntriesByType('paint').length > 0;
 }
 
 /** Consecutive painted occurrences `list[from..to)` whose blocks share one owner. */
