@@ -107,13 +107,18 @@ export function pageSignals(args: {
   };
 }
 
-export function termCounts(index: MatchIndex, occurrences: readonly Occurrence[]): Record<string, number> {
+/** [entry, occurrences] for each entry found, the most frequent first (ties by entry). */
+export function entryCounts(occurrences: readonly Occurrence[]): Array<[number, number]> {
   const counts = new Map<number, number>();
   for (let i = 0; i < occurrences.length; i++) {
     const entry = occurrences[i]!.entry;
     counts.set(entry, (counts.get(entry) ?? 0) + 1);
   }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+export function termCounts(index: MatchIndex, occurrences: readonly Occurrence[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [entry, n] of [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])) out[index.terms[entry]!] = n;
+  for (const [entry, n] of entryCounts(occurrences)) out[index.terms[entry]!] = n;
   return out;
 }

@@ -5,7 +5,7 @@
 import { detectSpeechPage, type Detection } from '../../core/detector';
 import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
 import { AutomatonTablesError } from '../../core/matcher';
-import { chunkBlocks, loadPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
+import { chunkBlocks, entryCounts, loadPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
 import { blockOwnerOf, collectBlocks, isInline, locate, type Block, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../core/settings';
@@ -350,18 +350,13 @@ export class PageSession {
   }
 
   pageTerms(): PageTerms {
-    const counts = new Map<number, number>();
-    for (let i = 0; i < this.occurrences.length; i++) {
-      const entry = this.occurrences[i]!.entry;
-      counts.set(entry, (counts.get(entry) ?? 0) + 1);
-    }
     const { ids, terms } = this.index;
     return {
       url: this.doc.location?.href ?? '',
       speech: this.detection.speech,
       score: this.detection.score,
       highlighted: this.highlighted,
-      terms: [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([e, count]) => ({ id: ids[e]!, term: terms[e]!, count })),
+      terms: entryCounts(this.occurrences).map(([e, count]) => ({ id: ids[e]!, term: terms[e]!, count })),
     };
   }
 
