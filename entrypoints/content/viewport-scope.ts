@@ -29,24 +29,43 @@ export class ViewportScope {
   /** Owners watched but not yet observed: the bookkeeping waits until what is near is painted. */
   private pending: Node[] = [];
   private scheduled = false;
+  /** Advanced by disconnect(): an estimate still waiting for its frame is then dropped. */
+  private generation = 0;
 
   constructor(deps: ViewportScopeDeps) {
     this.deps = deps;
   }
 
   /**
-   * Start watching owners (in document order; an owner may come more than once). Returns the indices
-   * in `owners` of those near the viewport now, estimated synchronously so the first paint needs no
-   * extra frame. Observing thousands of elements, and the maps that go with it, cost several
-   * milliseconds: that work runs after the next paint, and the observer then corrects the estimate.
+   * Start watching owners (in document order; an owner may come more than once). `onNear` receives the
+   * indices in `owners` of those near the viewport, estimated at the start of the next frame, before its
+   * style, layout and paint, so the highlights registered then are in that very frame.
+   *
+   * Not now, in the caller's task: reading a box lays out whatever is pending, and when the reader
+   * starts before the page's own first layout (a long page still loading), that is the whole page,
+   * 60 ms and more on a 2 MB speech, which would then run inside our task instead of in the frame
+   * that needs it anyway (docs/performance.md, "No task over 50 ms"). In the frame, the layout the
+   * boxes need is the frame's own. In a hidden document, where no frame comes, the estimate is made at
+   * once. Observing thousands of elements, and the maps that go with it, cost several milliseconds:
+   * that work runs after the frame is painted, and the observer then corrects the estimate.
    */
-  watch(owners: readonly Node[]): number[] {
-    if (owners.length === 0) return [];
+  watch(owners: readonly Node[], onNear: (near: number[]) => void): void {
+    if (owners.length === 0) return;
     for (let i = 0; i < owners.length; i++) this.pending.push(owners[i]!);
+    const estimate = () => {
+      const near = IntersectionObserverOf(this.deps.doc) ? this.estimateNear(owners) : owners.map((_, i) => i);
+      for (let i = 0; i < near.length; i++) this.nearNow.add(owners[near[i]!]!);
+      onNear(near);
+    };
+    const view = this.deps.doc.defaultView;
+    if (view?.requestAnimationFrame && this.deps.doc.visibilityState !== 'hidden') {
+      const generation = this.generation;
+      view.requestAnimationFrame(() => {
+        if (generation === this.generation) estimate();
+      });
+    } else estimate();
+    // Requested after the estimate's frame callback: the bookkeeping comes after that frame.
     this.schedule();
-    const near = IntersectionObserverOf(this.deps.doc) ? this.estimateNear(owners) : owners.map((_, i) => i);
-    for (let i = 0; i < near.length; i++) this.nearNow.add(owners[near[i]!]!);
-    return near;
   }
 
   unwatch(owner: Node): void {
@@ -64,6 +83,7 @@ export class ViewportScope {
   }
 
   disconnect(): void {
+    this.generation++;
     this.io?.disconnect();
     this.io = null;
     this.pending = [];

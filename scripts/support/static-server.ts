@@ -22,11 +22,12 @@ export interface StaticServer {
 
 /**
  * Serve `root`. `headers(path)` may add response headers (e.g. a Content-Security-Policy for one page);
- * `routes` may answer a path with generated HTML.
+ * `routes` may answer a path with generated text (typed by the path's extension, HTML when it has none),
+ * at once or later (a promise: a slow resource).
  */
 export async function startStaticServer(
   root: string,
-  options: { headers?: (path: string) => Record<string, string>; routes?: Record<string, () => string> } = {},
+  options: { headers?: (path: string) => Record<string, string>; routes?: Record<string, () => string | Promise<string>> } = {},
 ): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
@@ -39,8 +40,9 @@ export async function startStaticServer(
     }
     const route = options.routes?.[path];
     if (route) {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, ...extra });
-      res.end(route());
+      const body = await route();
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? TYPES['.html']!, ...extra });
+      res.end(body);
       return;
     }
     const file = normalize(join(root, path));

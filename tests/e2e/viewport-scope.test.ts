@@ -13,10 +13,24 @@ const paragraph = (i: number) =>
 const LONG = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>在市人民代表大会闭幕会上的讲话</title></head>
 <body><h1>在市人民代表大会闭幕会上的讲话</h1><p>各位代表、同志们：</p>${Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i)).join('\n')}</body></html>`;
 
+// A long page whose first layout the page cannot do yet: its stylesheet blocks rendering and arrives
+// late, after the reader has started (at document_idle, which does not wait for it).
+const STYLESHEET_DELAY_MS = 1500;
+const BLOCKED = LONG.replace('</head>', '<link rel="stylesheet" href="/late.css"></head>').replace(
+  '</body>',
+  `${Array.from({ length: 12_000 }, (_, i) => paragraph(PARAGRAPHS + i)).join('\n')}</body>`,
+);
+
 let server: StaticServer;
 let browser: ExtensionBrowser;
 beforeAll(async () => {
-  server = await startStaticServer(join(ROOT, 'tests', 'fixtures'), { routes: { '/long.html': () => LONG } });
+  server = await startStaticServer(join(ROOT, 'tests', 'fixtures'), {
+    routes: {
+      '/long.html': () => LONG,
+      '/blocked.html': () => BLOCKED,
+      '/late.css': () => new Promise((resolve) => setTimeout(() => resolve('p { line-height: 1.6 }'), STYLESHEET_DELAY_MS)),
+    },
+  });
   browser = await launchWithExtension();
 });
 afterAll(async () => {
@@ -41,6 +55,36 @@ describe('highlights near the viewport only, on a long page', () => {
     expect(through.total).toBe(state.matches);
     expect(through.mostAtOnce).toBeLessThan(state.matches / 4);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("leaves the page's first layout to the page's frame: no long task of ours while the page cannot render", async () => {
+    // Choosing what is near the viewport reads boxes; read in our task, before the page's first
+    // layout, they laid the whole page out there (a 60-190 ms task on a long page). Until the
+    // stylesheet arrives the page renders nothing and runs no script, so a long task then is ours.
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const tasks: Array<[number, number]> = ((window as unknown as { __longTasks: Array<[number, number]> }).__longTasks = []);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(server.url('/blocked.html'), { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0, undefined, { timeout: 30_000 });
+    const seen = await page.evaluate(() => ({
+      start: performance.getEntriesByName('tifa:start')[0]!.startTime,
+      matched: performance.getEntriesByName('tifa:matched')[0]!.startTime,
+      registered: performance.getEntriesByName('tifa:ranges-registered')[0]!.startTime,
+      stylesheet: (performance.getEntriesByType('resource').find((r) => r.name.endsWith('/late.css')) as PerformanceResourceTiming).responseEnd,
+      tasks: (window as unknown as { __longTasks: Array<[number, number]> }).__longTasks,
+    }));
+    expect(seen.tasks.filter(([start]) => start >= seen.start && start < seen.stylesheet)).toEqual([]);
+    // The reader did its work while the page was blocked, and registered highlights once it rendered.
+    expect(seen.matched).toBeGreaterThan(seen.start);
+    expect(seen.matched).toBeLessThan(seen.stylesheet);
+    expect(seen.registered).toBeGreaterThan(seen.stylesheet);
+    await settleFrames(page);
+    expect(await registeredHighlights(page)).toBeGreaterThan(0);
     await page.close();
   });
 
