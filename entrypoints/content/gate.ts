@@ -14,9 +14,10 @@ import { leaveHandoff, PAGE_DATA_KEYS, READER_PATH } from '../../runtime/gate-ha
 import { pageHasHan } from './han-gate';
 
 export function runGate(): void {
+  const started = performance.now();
   // Nothing else is touched on a page without Chinese text: no attribute, no mark (docs/security.md).
   if (!pageHasHan(document)) return;
-  performance.mark('tifa:start');
+  performance.mark('tifa:start', { startTime: started });
   // Firefox has a promise-based `browser`; Chrome's `chrome` returns promises in MV3.
   const g = globalThis as { browser?: typeof Browser; chrome?: typeof Browser };
   const ext = (g.browser?.runtime ? g.browser : g.chrome)!;
