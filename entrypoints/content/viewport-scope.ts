@@ -31,6 +31,8 @@ export class ViewportScope {
   private scheduled = false;
   /** Advanced by disconnect(): an estimate still waiting for its frame is then dropped. */
   private generation = 0;
+  /** Advanced by unwatch(): an estimate still waiting for its frame then leaves those owners out. */
+  private unwatched = 0;
 
   constructor(deps: ViewportScopeDeps) {
     this.deps = deps;
@@ -52,8 +54,14 @@ export class ViewportScope {
   watch(owners: readonly Node[], onNear: (near: number[]) => void): void {
     if (owners.length === 0) return;
     for (let i = 0; i < owners.length; i++) this.pending.push(owners[i]!);
+    const unwatchedBefore = this.unwatched;
     const estimate = () => {
-      const near = IntersectionObserverOf(this.deps.doc) ? this.estimateNear(owners) : owners.map((_, i) => i);
+      let near = IntersectionObserverOf(this.deps.doc) ? this.estimateNear(owners) : owners.map((_, i) => i);
+      if (this.unwatched !== unwatchedBefore) {
+        // Owners dropped while the frame was awaited (the page changed them): not theirs to register.
+        const pending = new Set(this.pending);
+        near = near.filter((i) => pending.has(owners[i]!) || this.elementOf.has(owners[i]!));
+      }
       for (let i = 0; i < near.length; i++) this.nearNow.add(owners[near[i]!]!);
       onNear(near);
     };
@@ -69,6 +77,7 @@ export class ViewportScope {
   }
 
   unwatch(owner: Node): void {
+    this.unwatched++;
     if (this.pending.includes(owner)) this.pending = this.pending.filter((o) => o !== owner);
     const el = this.elementOf.get(owner);
     this.elementOf.delete(owner);
