@@ -15,8 +15,8 @@ import { pageHasHan } from './han-gate';
 
 export function runGate(): void {
   // Nothing else is touched on a page without Chinese text: no attribute, no mark (docs/security.md).
-  // Not even `performance` to note the start: its first use in our world cost every such page
-  // ~0.1 ms (docs/performance.md). The mark comes after the test, which stops at the first Han text.
+  // Not even `performance` to note the start (docs/performance.md, "What is measured"): the mark
+  // comes after the test, which stops at the first Han text.
   if (!pageHasHan(document)) return;
   performance.mark('tifa:start');
   // Firefox has a promise-based `browser`; Chrome's `chrome` returns promises in MV3.
