@@ -31,6 +31,19 @@ export interface SessionDeps {
 
 /** Text matched in one step (one automaton call over consecutive blocks): a few milliseconds, cold. */
 const MATCH_CHUNK_CHARS = 32768;
+/**
+ * The head of a long page, matched and painted first: about ten screens of text, more than is on
+ * screen or within a screen of it when the page is not scrolled, and under a millisecond to match.
+ */
+const HEAD_CHARS = 20000;
+
+/** How many of the first blocks make the page's head, and their characters. */
+function headLength(blocks: readonly Block[], chars: number): { blocks: number; chars: number } {
+  let total = 0;
+  let i = 0;
+  while (i < blocks.length && total < chars) total += blocks[i++]!.raw.length;
+  return { blocks: i, chars: total };
+}
 
 export class PageSession {
   readonly doc: Document;
@@ -101,36 +114,80 @@ export class PageSession {
     performance.mark('tifa:walked');
     this.blocks = read.blocks;
     this.textLength = read.textLength;
+    const highlights = (d: Detection) => force || rule === 'always' || settings.mode === 'all' || (settings.mode === 'speech' && d.speech);
     const occurrences: Occurrence[] = [];
-    const chunks = chunkBlocks(this.blocks, MATCH_CHUNK_CHARS);
-    const matchAll = () => inSlices(chunks.length, (i) => matchBlocks(this.matcher!, chunks[i]!, occurrences), this.abort.signal);
+    // The visible part first: on a long page, the blocks at its top (on screen when it is not scrolled)
+    // are matched and painted before the rest is, if the page's head already decides for highlighting.
+    // The whole page's decision, once all of it is matched, confirms it or withdraws it.
+    const head = headLength(this.blocks, HEAD_CHARS);
+    let early = 0; // occurrences painted before the rest was matched
     let ok: boolean;
     try {
-      ok = await matchAll();
+      ok = await this.matchInto(this.blocks.slice(0, head.blocks), occurrences);
+      if (ok && head.blocks < this.blocks.length && doc.visibilityState !== 'hidden') {
+        const headDetection = this.detect(occurrences, head.chars);
+        if (highlights(headDetection)) {
+          performance.mark('tifa:matched');
+          this.detection = headDetection;
+          this.occurrences = occurrences;
+          early = occurrences.length;
+          await this.paintFirst(occurrences);
+          afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
+          // The rest waits for that frame: its slices must not keep the frame waiting.
+          await new Promise<void>((resolve) => afterNextPaint(resolve, this.doc.defaultView));
+          if (this.abort.signal.aborted) return;
+        }
+      }
+      if (ok) ok = await this.matchInto(this.blocks.slice(head.blocks), occurrences);
     } catch (error) {
       if (!(error instanceof AutomatonTablesError) || !(await this.recoverMatcher())) throw error;
+      if (early > 0) this.unpaint();
+      early = 0;
       occurrences.length = 0;
-      ok = await matchAll();
+      ok = await this.matchInto(this.blocks, occurrences);
     }
     if (!ok) return;
-    performance.mark('tifa:matched');
-    // Ask for a frame now, while detection and registration run: a frame that falls due during this
-    // task then runs as soon as it ends, with the highlights in it, instead of at the next vsync
-    // after it (on average half a frame later).
-    this.doc.defaultView?.requestAnimationFrame?.(() => undefined);
+    if (early === 0) {
+      performance.mark('tifa:matched');
+      // Ask for a frame now, while detection and registration run: a frame that falls due during this
+      // task then runs as soon as it ends, with the highlights in it, instead of at the next vsync
+      // after it (on average half a frame later).
+      this.doc.defaultView?.requestAnimationFrame?.(() => undefined);
+    }
     this.occurrences = occurrences;
-    this.detection = detectSpeechPage(
-      pageSignals({ host: this.host, title: doc.title, blocks: this.blocks, textLength: this.textLength, occurrences }),
-    );
-    const auto = force || rule === 'always' || settings.mode === 'all' || (settings.mode === 'speech' && this.detection.speech);
-    if (auto) await this.setHighlighting(true);
+    this.detection = this.detect(occurrences, this.textLength);
+    const auto = highlights(this.detection);
+    if (early > 0 && !auto) await this.setHighlighting(false);
+    else if (early > 0) {
+      // The rest follows the head in the walk's order, as one paint of the whole list would have it.
+      if (this.highlighted) await this.paint(occurrences.slice(early), true);
+      this.publish();
+    } else if (auto) await this.setHighlighting(true);
     else this.publish();
     // With the Highlight API, the ranges near the viewport are registered at the next frame's start
     // (ViewportScope.watch); the wrapping painter has registered them by now.
     if (this.painter?.kind !== 'highlight-api' || !this.highlighted) this.markRegistered();
     this.observe();
+    performance.mark('tifa:scanned');
     // For the benchmark: the first task after the next frame was painted.
-    afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
+    if (early === 0) afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
+  }
+
+  /** Match blocks in slices, appending to `out`; false if stopped first. */
+  private matchInto(blocks: readonly Block[], out: Occurrence[]): Promise<boolean> {
+    const chunks = chunkBlocks(blocks, MATCH_CHUNK_CHARS);
+    return inSlices(chunks.length, (i) => matchBlocks(this.matcher!, chunks[i]!, out), this.abort.signal);
+  }
+
+  private detect(occurrences: readonly Occurrence[], textLength: number): Detection {
+    return detectSpeechPage(pageSignals({ host: this.host, title: this.doc.title, blocks: this.blocks, textLength, occurrences }));
+  }
+
+  /** The head's occurrences, painted before the rest is matched (no state published yet). */
+  private async paintFirst(list: Occurrence[]): Promise<void> {
+    this.highlighted = true;
+    this.painter ??= createPainter(this.doc, this.index.categories, this.deps.styleDocument);
+    await this.paint(list);
   }
 
   /** For the benchmark: when the first highlights are registered. */
@@ -145,11 +202,7 @@ export class PageSession {
     if (on === this.highlighted) return this.publish();
     this.highlighted = on;
     if (!on) {
-      this.painter?.clear();
-      this.scope?.disconnect();
-      this.painted = [];
-      this.paintedByOwner.clear();
-      this.pendingRuns = [];
+      this.unpaint();
       this.publish();
       return;
     }
@@ -165,7 +218,18 @@ export class PageSession {
     this.publish();
   }
 
-  private async paint(list: Occurrence[]): Promise<void> {
+  /** Remove every highlight and forget what was painted. */
+  private unpaint(): void {
+    this.highlighted = false;
+    this.painter?.clear();
+    this.scope?.disconnect();
+    this.painted = [];
+    this.paintedByOwner.clear();
+    this.pendingRuns = [];
+  }
+
+  /** Paint occurrences; `followsPainted`: they come after every painted one in document order. */
+  private async paint(list: Occurrence[], followsPainted = false): Promise<void> {
     const painter = this.painter!;
     const categories = this.index.categories;
     const chosen = this.deps.settings.categories;
@@ -219,7 +283,7 @@ export class PageSession {
     if (this.painted.length === 0) this.painted = fresh.slice();
     else {
       for (let i = 0; i < fresh.length; i++) this.painted.push(fresh[i]!);
-      this.sortPainted();
+      if (!followsPainted) this.sortPainted();
     }
     this.deps.onPainted?.(this);
   }

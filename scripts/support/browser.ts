@@ -152,7 +152,7 @@ export async function openTraced(context: BrowserContext, url: string, settle: (
 }
 
 /** The content script's phase marks (`tifa:…`) after `tifa:start`, in order (docs/performance.md). */
-export const PHASE_MARKS = ['reader-start', 'walk-done', 'data-loaded', 'matcher-built', 'matched', 'ranges-registered', 'painted'] as const;
+export const PHASE_MARKS = ['reader-start', 'walk-done', 'data-loaded', 'matcher-built', 'matched', 'ranges-registered', 'painted', 'scanned'] as const;
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -21,6 +21,13 @@ const BLOCKED = LONG.replace('</head>', '<link rel="stylesheet" href="/late.css"
   `${Array.from({ length: 12_000 }, (_, i) => paragraph(PARAGRAPHS + i)).join('\n')}</body>`,
 );
 
+// A page whose head reads like an official text dense with terms (score 4: density, 市委) and whose
+// whole, mostly plain prose, does not (score 2): the head's early highlights must be withdrawn.
+const TERMS_PARAGRAPH = '<p>市委工作要求：坚定“两个确立”，增强“四个意识”，坚定“四个自信”，做到“两个维护”，推动高质量发展。</p>';
+const PLAIN_PARAGRAPH = '<p>今天天气晴朗，公园里有很多人在散步、聊天和晒太阳，孩子们在草地上跑来跑去。</p>';
+const MISLEADING_HEAD = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>工作动态</title></head>
+<body>${TERMS_PARAGRAPH.repeat(40)}${PLAIN_PARAGRAPH.repeat(4000)}</body></html>`;
+
 let server: StaticServer;
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -28,6 +35,7 @@ beforeAll(async () => {
     routes: {
       '/long.html': () => LONG,
       '/blocked.html': () => BLOCKED,
+      '/misleading-head.html': () => MISLEADING_HEAD,
       '/late.css': () => new Promise((resolve) => setTimeout(() => resolve('p { line-height: 1.6 }'), STYLESHEET_DELAY_MS)),
     },
   });
@@ -54,6 +62,40 @@ describe('highlights near the viewport only, on a long page', () => {
     const through = await highlightsThroughPage(page);
     expect(through.total).toBe(state.matches);
     expect(through.mostAtOnce).toBeLessThan(state.matches / 4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('paints the head of a long page before the rest of it is matched, and counts the whole page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/long.html'));
+    const state = await waitForSettled(page);
+    await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0);
+    const at = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('tifa:painted')[0]!.startTime,
+      scanned: performance.getEntriesByName('tifa:scanned')[0]!.startTime,
+    }));
+    expect(at.painted).toBeLessThan(at.scanned);
+    expect(state.matches).toBeGreaterThanOrEqual(PARAGRAPHS * 3);
+    await page.close();
+  });
+
+  it("withdraws the head's early highlights when the whole page is not a speech page", async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url('/misleading-head.html'));
+    const state = await waitForSettled(page);
+    await settleFrames(page);
+    // The head was painted (its frame came before the whole page was scanned), then the whole page's
+    // decision took it back.
+    await page.waitForFunction(() => performance.getEntriesByName('tifa:painted').length > 0);
+    const at = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('tifa:painted')[0]!.startTime,
+      scanned: performance.getEntriesByName('tifa:scanned')[0]!.startTime,
+    }));
+    expect(at.painted).toBeLessThan(at.scanned);
+    expect(state).toEqual({ state: 'off', speech: 'false', matches: 0 });
+    expect(await registeredHighlights(page)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
