@@ -159,8 +159,16 @@ export class PageSession {
     const auto = highlights(this.detection);
     if (early > 0 && !auto) await this.setHighlighting(false);
     else if (early > 0) {
-      // The rest follows the head in the walk's order, as one paint of the whole list would have it.
-      if (this.highlighted) await this.paint(occurrences.slice(early), true);
+      if (this.highlighted) {
+        // The rest follows the head in the walk's order, as one paint of the whole list would have it.
+        // Switched off and on meanwhile, the session may have painted part of it already.
+        let rest = occurrences.slice(early);
+        if (this.painted.length !== early) {
+          const painted = new Set(this.painted);
+          rest = rest.filter((o) => !painted.has(o));
+        }
+        await this.paint(rest, true);
+      }
       this.publish();
     } else if (auto) await this.setHighlighting(true);
     else this.publish();
