@@ -48,6 +48,14 @@ export function matchBlocks(matcher: PageMatcher, blocks: readonly Block[], out:
   }
 }
 
+/** How many of the first blocks make a page's head of at least `chars` characters, and their characters. */
+export function headLength(blocks: readonly Block[], chars: number): { blocks: number; chars: number } {
+  let total = 0;
+  let i = 0;
+  while (i < blocks.length && total < chars) total += blocks[i++]!.raw.length;
+  return { blocks: i, chars: total };
+}
+
 /** Consecutive runs of blocks holding about `chars` characters each (a block is never split). */
 export function chunkBlocks(blocks: readonly Block[], chars: number): Block[][] {
   const chunks: Block[][] = [];

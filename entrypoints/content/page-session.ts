@@ -5,7 +5,7 @@
 import { detectSpeechPage, type Detection } from '../../core/detector';
 import { CATEGORIES, type MatchIndex } from '../../core/glossary-types';
 import { AutomatonTablesError } from '../../core/matcher';
-import { chunkBlocks, entryCounts, loadPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
+import { chunkBlocks, entryCounts, headLength, loadPageMatcher, matchBlocks, pageSignals, type PageMatcher } from '../../core/page-scan';
 import { blockOwnerOf, collectBlocks, isInline, locate, type Block, type Occurrence } from '../../core/text-model';
 import type { PageTerms } from '../../runtime/messages';
 import type { Settings } from '../../core/settings';
@@ -36,14 +36,6 @@ const MATCH_CHUNK_CHARS = 32768;
  * screen or within a screen of it when the page is not scrolled, and under a millisecond to match.
  */
 const HEAD_CHARS = 20000;
-
-/** How many of the first blocks make the page's head, and their characters. */
-function headLength(blocks: readonly Block[], chars: number): { blocks: number; chars: number } {
-  let total = 0;
-  let i = 0;
-  while (i < blocks.length && total < chars) total += blocks[i++]!.raw.length;
-  return { blocks: i, chars: total };
-}
 
 export class PageSession {
   readonly doc: Document;
