@@ -46,7 +46,7 @@ export function isSpaceCode(code: number): boolean {
   );
 }
 
-const HAN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud8bf][\udc00-\udfff]/; // same ranges as isHanCode
+export const HAN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud8bf][\udc00-\udfff]/; // same ranges as isHanCode
 export function hasHan(s: string): boolean {
   return HAN_RE.test(s);
 }

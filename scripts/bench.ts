@@ -387,25 +387,39 @@ async function costOnLatinPage(context: BrowserContext, path: string, mustNotRun
   const sum = (list: typeof events) => list.reduce((total, e) => total + (e.dur ?? 0), 0) / 1000;
   return { script: sum(evaluations), style: sum(styles) };
 }
-// Ours and the baselines take turns, each in its own browser, so that the machine's drift falls on all
-// three alike; twice the runs of the other measures, as this one is a fraction of a millisecond and
-// single loads vary by several times that.
-const NON_CJK_RUNS = 2 * RUNS + 1;
-const nonCjkCases: Array<{ name: string; context: BrowserContext; path: string; mustNotRun: string[]; runs: Array<{ script: number; style: number }> }> = [];
-const baselineBrowsers: Array<{ close(): Promise<void> }> = [];
+// Ours and the baselines take turns, so that the machine's drift falls on all three alike; twice the
+// runs of the other measures, as this one is a fraction of a millisecond and single loads vary by
+// several times that. Each is measured in NON_CJK_INSTANCES browsers, in turns too: one browser
+// instance carries a bias of its own of up to ~0.1 ms (an A/A of the same gate in two browsers:
+// 0.994 against 1.087 ms, medians of 61), which a median over several instances averages out.
+const NON_CJK_INSTANCES = 3;
+const NON_CJK_RUNS = NON_CJK_INSTANCES * Math.ceil((2 * RUNS + 1) / NON_CJK_INSTANCES);
+const nonCjkCases: Array<{ name: string; contexts: BrowserContext[]; path: string; mustNotRun: string[]; runs: Array<{ script: number; style: number }> }> = [];
+const nonCjkBrowsers: Array<{ close(): Promise<void> }> = [];
 if (!ONLY || ONLY === 'noncjk') {
-  nonCjkCases.push({ name: 'ours', context: ext.context, path: GATE_PATH, mustNotRun: [READER_PATH], runs: [] });
+  const ours = { name: 'ours', contexts: [ext.context], path: GATE_PATH, mustNotRun: [READER_PATH], runs: [] };
+  for (let k = 1; k < NON_CJK_INSTANCES; k++) {
+    const another = await launchWithExtension();
+    nonCjkBrowsers.push(another);
+    ours.contexts.push(another.context);
+  }
+  nonCjkCases.push(ours);
   for (const [name, code] of Object.entries({ empty_script: '', touching_document: 'if (!document) console.log(1);' })) {
     const dir = mkdtempSync(join(tmpdir(), 'tifa-baseline-'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: `baseline ${name}`, version: '1.0', background: { service_worker: 'sw.js' }, content_scripts: [{ matches: ['http://*/*'], js: ['cs.js'], run_at: 'document_idle' }] }));
     writeFileSync(join(dir, 'sw.js'), '');
     writeFileSync(join(dir, 'cs.js'), `(function () { ${code} })();`);
-    const baseline = await launchWithExtension({ extensionDir: dir });
-    baselineBrowsers.push(baseline);
-    nonCjkCases.push({ name, context: baseline.context, path: 'cs.js', mustNotRun: [], runs: [] });
+    const contexts: BrowserContext[] = [];
+    for (let k = 0; k < NON_CJK_INSTANCES; k++) {
+      const baseline = await launchWithExtension({ extensionDir: dir });
+      nonCjkBrowsers.push(baseline);
+      contexts.push(baseline.context);
+    }
+    nonCjkCases.push({ name, contexts, path: 'cs.js', mustNotRun: [], runs: [] });
   }
-  for (let i = 0; i < NON_CJK_RUNS; i++) for (const c of nonCjkCases) c.runs.push(await costOnLatinPage(c.context, c.path, c.mustNotRun));
-  for (const b of baselineBrowsers) await b.close();
+  for (let i = 0; i < NON_CJK_RUNS; i++)
+    for (const c of nonCjkCases) c.runs.push(await costOnLatinPage(c.contexts[i % NON_CJK_INSTANCES]!, c.path, c.mustNotRun));
+  for (const b of nonCjkBrowsers) await b.close();
 }
 const nonCjk = nonCjkCases.find((c) => c.name === 'ours')?.runs ?? [];
 const nonCjkBaselines: Record<string, number> = {};
@@ -414,6 +428,10 @@ for (const c of nonCjkCases) {
   if (c.name !== 'ours') nonCjkBaselines[c.name] = round(median(c.runs.map((x) => x.script)), 2);
   nonCjkStyle[c.name] = round(median(c.runs.map((x) => x.style)), 2);
 }
+// Each case's median in each of its browsers (runs were dealt to them in turn): how far instances differ.
+const nonCjkByBrowser: Record<string, number[]> = Object.fromEntries(
+  nonCjkCases.map((c) => [c.name, c.contexts.map((_, k) => round(median(c.runs.filter((_, i) => i % NON_CJK_INSTANCES === k).map((x) => x.script)), 2))]),
+);
 
 // Hover (here: click, which opens at once; hover adds only the configured delay) to the card's first paint.
 const hover = [];
@@ -458,7 +476,7 @@ if (ONLY) {
   if (hover.length) console.log(`click to card painted: median ${round(median(hover))} ms of ${hover.map((x) => round(x)).join(', ')}; ready ${round(median(ready))} ms after painting`);
   if (small.length) console.log(`scale: ${JSON.stringify(scale)}`);
   if (mutOurs.length) console.log(`mutation: ${JSON.stringify(mutation)}`);
-  if (nonCjk.length) console.log(`non-CJK 2 MB page, the whole gate script: median ${round(median(nonCjk.map((x) => x.script)), 2)} ms of ${nonCjk.map((x) => round(x.script, 2)).join(', ')}; baselines ${JSON.stringify(nonCjkBaselines)}; the page's style recalculation ${JSON.stringify(nonCjkStyle)}`);
+  if (nonCjk.length) console.log(`non-CJK 2 MB page, the whole gate script: median ${round(median(nonCjk.map((x) => x.script)), 2)} ms of ${nonCjk.map((x) => round(x.script, 2)).join(', ')}; baselines ${JSON.stringify(nonCjkBaselines)}; by browser ${JSON.stringify(nonCjkByBrowser)}; the page's style recalculation ${JSON.stringify(nonCjkStyle)}`);
   process.exit(0);
 }
 
@@ -478,6 +496,8 @@ const results = {
   non_cjk_baselines_ms: nonCjkBaselines,
   // The page's own style recalculation with ours and with each baseline: a declared stylesheet shows here.
   non_cjk_style_recalc_ms: nonCjkStyle,
+  // Ours and each baseline, the median in each browser instance: what one instance's bias amounts to.
+  non_cjk_by_browser_ms: nonCjkByBrowser,
   hover_to_card_ms: round(median(hover)),
   painted_to_card_ready_ms: round(median(ready)),
   // The reader: what every page with Chinese text loads (the gate loads it).
@@ -502,7 +522,7 @@ const table = [
   `| the same, via the gate | ${phaseLine((rows.at(-1)?.via_gate_phases_ms ?? {}) as Record<string, number>, ' · ')} |`,
   `| scale: 200 KB page, ${scale.terms_small} patterns vs ${scale.terms_large} | matching ${scale.ms_small} ms vs ${scale.ms_large} ms (×${scale.ratio}); loading the prebuilt automaton ${scale.load_ms_small} ms vs ${scale.load_ms_large} ms (×${scale.load_ratio}); both, as a page pays them, ${scale.total_ms_small} ms vs ${scale.total_ms_large} ms (×${scale.total_ratio}); building it, once at glossary build: ${scale.build_ms_small} ms vs ${scale.build_ms_large} ms |`,
   `| one DOM change on the 2 MB page, after painting | next frame ${mutation.ours_frame_ms} ms, longest task ${mutation.ours_longest_task_ms} ms; with all ${mutation.all_ranges_registered} ranges registered: next frame ${mutation.all_ranges_frame_ms} ms (painted in ${mutation.all_ranges_painted_ms} ms) |`,
-  `| 2 MB page without CJK text | ${results.non_cjk_ms} ms: the whole gate script, compiling included (a trace's EvaluateScript; median of ${NON_CJK_RUNS} loads, in turns with the baselines'); the reader not loaded. Baselines in this run: an empty content script ${nonCjkBaselines.empty_script} ms, one that only touches \`document\` ${nonCjkBaselines.touching_document} ms. The page's style recalculation: ${nonCjkStyle.ours} ms with ours, ${nonCjkStyle.empty_script} ms with the empty script |`,
+  `| 2 MB page without CJK text | ${results.non_cjk_ms} ms: the whole gate script, compiling included (a trace's EvaluateScript; median of ${NON_CJK_RUNS} loads over ${NON_CJK_INSTANCES} browsers, in turns with the baselines'); the reader not loaded. Baselines in this run: an empty content script ${nonCjkBaselines.empty_script} ms, one that only touches \`document\` ${nonCjkBaselines.touching_document} ms. The page's style recalculation: ${nonCjkStyle.ours} ms with ours, ${nonCjkStyle.empty_script} ms with the empty script |`,
   `| click to card painted | ${results.hover_to_card_ms} ms (the card is ready ${results.painted_to_card_ready_ms} ms after the page is painted) |`,
   `| content script: the gate (every page) | ${results.gate_bytes} B raw, ${results.gate_gzip_bytes} B gzip |`,
   `| content script: the reader (pages with Chinese text) | ${results.content_script_bytes} B raw, ${results.content_script_gzip_bytes} B gzip |`,

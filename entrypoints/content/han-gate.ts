@@ -1,4 +1,8 @@
-/** The cheap test every page gets: is there Chinese text here at all? Kept tiny: the gate script bundles it. */
+/**
+ * The cheap test every page gets: is there Chinese text here at all? The reader asks it here; the gate
+ * (./gate.ts) writes the same walk out at its top level, and tests/unit/gate.test.ts holds the two to
+ * the same cases.
+ */
 import { hasHan } from '../../core/normalize';
 
 /** How much text the gate reads before deciding there is none. */

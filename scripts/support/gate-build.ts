@@ -8,13 +8,16 @@ import { join } from 'node:path';
 
 export function buildGateScript(root: string): string {
   const result = buildSync({
-    stdin: { contents: "import { runGate } from './entrypoints/content/gate';\nrunGate();\n", resolveDir: root, sourcefile: 'gate-entry.ts', loader: 'ts' },
+    entryPoints: [join(root, 'entrypoints', 'content', 'gate.ts')],
     absWorkingDir: root,
     tsconfig: join(root, 'tsconfig.json'),
     bundle: true,
     minify: true,
     format: 'iife',
     target: 'es2022',
+    // `(function () {…})()` rather than an arrow: V8 compiles a parenthesized function with the script
+    // instead of pre-parsing it and compiling it again when called (the gate's body is all it runs).
+    supported: { arrow: false },
     legalComments: 'none',
     write: false,
   });

@@ -1,5 +1,5 @@
 /** The gate every page runs: its test for Chinese text, and what it hands to the reader. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHTML } from 'linkedom';
 import { GATE_CHARS, pageHasHan } from '../../entrypoints/content/han-gate';
@@ -12,22 +12,41 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 const page = (head: string, body: string) => parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
 const latin = (chars: number) => `<p>${'the annual report on public works. '.repeat(Math.ceil(chars / 35)).slice(0, chars)}</p>`;
 
-describe('the gate’s test for Chinese text', () => {
-  it('finds Han in the title, in the body, and in rare blocks (Extension A, compatibility, plane 2)', () => {
-    expect(pageHasHan(page('<title>政府工作报告</title>', '<p>English only</p>'))).toBe(true);
-    expect(pageHasHan(page('<title>Report</title>', `${latin(5000)}<p>Quote: <b>两个确立</b></p>`))).toBe(true);
-    for (const han of ['㐀', '豈', '𠀀']) expect(pageHasHan(page('<title>x</title>', `<p>${han}</p>`))).toBe(true);
-  });
+// Each case: a page, and whether it has Han text within the gate's reach.
+const CASES: Array<[string, Document, boolean]> = [
+  ['Han in the title only', page('<title>政府工作报告</title>', '<p>English only</p>'), true],
+  ['Han in the body after 5,000 Latin characters', page('<title>Report</title>', `${latin(5000)}<p>Quote: <b>两个确立</b></p>`), true],
+  ...['㐀', '豈', '𠀀'].map((han): [string, Document, boolean] => [`a rare block (${han})`, page('<title>x</title>', `<p>${han}</p>`), true]),
+  ['Latin only', page('<title>Report</title>', latin(3000)), false],
+  ['Cyrillic, Hangul and CJK punctuation', page('<title>Отчёт</title>', '<p>Доклад о работе правительства</p><p>정부 업무 보고</p><p>「」、。</p>'), false],
+  ['Han only after GATE_CHARS characters', page('<title>Report</title>', `${latin(GATE_CHARS + 100)}<p>两个确立</p>`), false],
+  ['Han just before GATE_CHARS characters', page('<title>Report</title>', `${latin(GATE_CHARS - 2000)}<p>两个确立</p>`), true],
+];
 
-  it('does not mistake kana-free Latin, Cyrillic, Hangul or CJK punctuation for Chinese', () => {
-    expect(pageHasHan(page('<title>Report</title>', latin(3000)))).toBe(false);
-    expect(pageHasHan(page('<title>Отчёт</title>', '<p>Доклад о работе правительства</p><p>정부 업무 보고</p><p>「」、。</p>'))).toBe(false);
-  });
+describe('the gate’s test for Chinese text (pageHasHan, which the reader uses)', () => {
+  it.each(CASES)('%s', (_, doc, han) => expect(pageHasHan(doc)).toBe(han));
+});
 
-  it('reads at most GATE_CHARS characters of text: Han after them is not seen', () => {
-    expect(pageHasHan(page('<title>Report</title>', `${latin(GATE_CHARS + 100)}<p>两个确立</p>`))).toBe(false);
-    expect(pageHasHan(page('<title>Report</title>', `${latin(GATE_CHARS - 2000)}<p>两个确立</p>`))).toBe(true);
-  });
+describe('the gate as built decides as pageHasHan does (it writes the walk out at its top level)', () => {
+  const script = buildGateScript(ROOT);
+  /** Runs the built gate on `doc`; whether it began the reader (it reads storage and leaves the handoff). */
+  async function gateStartsReader(doc: Document): Promise<boolean> {
+    const g = globalThis as Record<string, unknown>;
+    const saved = { browser: g.browser, chrome: g.chrome };
+    const get = vi.fn(() => Promise.resolve({}));
+    g.browser = undefined; // the gate takes `browser` where it has `runtime` (Firefox), else `chrome`
+    g.chrome = { storage: { local: { get } }, runtime: { getURL: (path: string) => `chrome-extension://test${path}` } };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined); // importing the reader fails here
+    try {
+      new Function('document', script)(doc);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the failed import's warning, still muted
+      return takeHandoff() !== null && get.mock.calls.length === 1;
+    } finally {
+      warn.mockRestore();
+      Object.assign(g, saved);
+    }
+  }
+  it.each(CASES)('%s', async (_, doc, han) => expect(await gateStartsReader(doc)).toBe(han));
 });
 
 describe('the handoff from the gate to the reader', () => {
