@@ -123,7 +123,7 @@ export class PageSession {
           this.detection = headDetection;
           this.occurrences = occurrences;
           early = occurrences.length;
-          await this.paintFirst(occurrences);
+          await this.showHighlights(occurrences);
           afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
           // The rest waits for that frame: its slices must not keep the frame waiting.
           await new Promise<void>((resolve) => afterNextPaint(resolve, this.doc.defaultView));
@@ -183,8 +183,8 @@ export class PageSession {
     return detectSpeechPage(pageSignals({ host: this.host, title: this.doc.title, blocks: this.blocks, textLength, occurrences }));
   }
 
-  /** The head's occurrences, painted before the rest is matched (no state published yet). */
-  private async paintFirst(list: Occurrence[]): Promise<void> {
+  /** Highlighting on: the painter made if need be and `list` painted (nothing published). */
+  private async showHighlights(list: Occurrence[]): Promise<void> {
     this.highlighted = true;
     this.painter ??= createPainter(this.doc, this.index.categories, this.deps.styleDocument);
     await this.paint(list);
@@ -213,8 +213,7 @@ export class PageSession {
       return;
     }
     publishState(this.doc, 'scanning', this.detection.speech, 0);
-    this.painter ??= createPainter(this.doc, this.index.categories, this.deps.styleDocument);
-    await this.paint(this.occurrences);
+    await this.showHighlights(this.occurrences);
     this.publish();
   }
 
