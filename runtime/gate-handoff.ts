@@ -30,16 +30,13 @@ export interface GateHandoff {
   stored: Promise<Record<string, unknown>>;
 }
 
-const KEY = '__tifaReaderGate';
-
-export function leaveHandoff(handoff: GateHandoff): void {
-  (globalThis as Record<string, unknown>)[KEY] = handoff;
-}
+/** Where the gate leaves its handoff: a global of the isolated world the gate and the reader share. */
+export const HANDOFF_KEY = '__tifaReaderGate';
 
 /** The gate's handoff, once: a second call (or a reader started some other way) gets null. */
 export function takeHandoff(): GateHandoff | null {
   const g = globalThis as Record<string, unknown>;
-  const handoff = g[KEY] as GateHandoff | undefined;
-  delete g[KEY];
+  const handoff = g[HANDOFF_KEY] as GateHandoff | undefined;
+  delete g[HANDOFF_KEY];
   return handoff && handoff.stored instanceof Promise ? handoff : null;
 }

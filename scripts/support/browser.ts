@@ -104,7 +104,10 @@ export async function gotoHandsOff(page: Page, url: string): Promise<{ state: st
 export interface TraceEvent {
   name: string;
   ts: number;
+  /** Wall-clock duration, µs. */
   dur?: number;
+  /** The thread's CPU time over the event, µs: without the time the OS gave the thread's core to others. */
+  tdur?: number;
   args?: { data?: { url?: string } };
 }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHTML } from 'linkedom';
 import { GATE_CHARS, pageHasHan } from '../../entrypoints/content/han-gate';
-import { leaveHandoff, PAGE_DATA_KEYS, READER_PATH, takeHandoff } from '../../runtime/gate-handoff';
+import { HANDOFF_KEY, PAGE_DATA_KEYS, READER_PATH, takeHandoff } from '../../runtime/gate-handoff';
 import { buildGateScript } from '../../scripts/support/gate-build';
 import { ROOT } from '../../scripts/support/browser';
 import { loadPageData } from '../../runtime/page-data';
@@ -54,13 +54,13 @@ describe('the handoff from the gate to the reader', () => {
 
   it('is taken once: a second reader (or one declared directly) finds none', () => {
     const handoff = { stored: Promise.resolve({}) };
-    leaveHandoff(handoff);
+    (globalThis as Record<string, unknown>)[HANDOFF_KEY] = handoff;
     expect(takeHandoff()).toBe(handoff);
     expect(takeHandoff()).toBeNull();
   });
 
   it('ignores a malformed value in its place', () => {
-    (globalThis as Record<string, unknown>).__tifaReaderGate = { stored: 'not a promise' };
+    (globalThis as Record<string, unknown>)[HANDOFF_KEY] = { stored: 'not a promise' };
     expect(takeHandoff()).toBeNull();
   });
 
