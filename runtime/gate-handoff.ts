@@ -2,7 +2,7 @@
  * How the reader (the content script bundle, entrypoints/content/) reaches a page:
  * - on the hosts where official Chinese text lives (DIRECT_MATCHES) it is declared directly and runs
  *   at once, like any content script;
- * - everywhere else only the gate runs (entrypoints/content/gate.ts, 0.7 KB, no polyfill, no UI):
+ * - everywhere else only the gate runs (entrypoints/content/gate.ts, 0.6 KB, no polyfill, no UI):
  *   a page without Chinese text costs that and nothing more; on a page with it, the gate imports the
  *   reader (~25–35 ms until it runs, mostly waiting) and hands it the storage read it began
  *   meanwhile. Both run in the same isolated world; the page cannot see the handoff.

@@ -126,6 +126,36 @@ async function ours(ctx: BrowserContext, url: string) {
   const tasks = (await page.evaluate(() => (window as unknown as { __longtasks: Array<[number, number]> }).__longtasks)) ?? [];
   const during = tasks.filter(([start, d]) => start + d >= m['tifa:start']! && start <= m['tifa:painted']!);
   const registered = await registeredHighlights(page);
+  // Where a long task fell, to tell what it was: its span from our start, and the long animation frame
+  // around it (the scripts that frame ran, with their time and any layout they forced).
+  const long = during.reduce<[number, number] | null>((a, t) => (!a || t[1] > a[1] ? t : a), null);
+  const longTask = long
+    ? {
+        from: long[0] - m['tifa:start']!,
+        to: long[0] + long[1] - m['tifa:start']!,
+        frame: await page.evaluate(
+          ([start, end]) =>
+            new Promise<string>((resolve) => {
+              setTimeout(() => resolve(''), 1000);
+              new PerformanceObserver((list, observer) => {
+                observer.disconnect();
+                resolve(
+                  list
+                    .getEntries()
+                    .filter((f) => f.startTime < end && f.startTime + f.duration > start)
+                    .map((f) => {
+                      const frame = f as PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: Array<{ invoker: string; sourceURL: string; duration: number; forcedStyleAndLayoutDuration: number }> };
+                      const scripts = frame.scripts.map((x) => `${x.invoker || '?'} ${x.sourceURL.split('/').pop() || '-'} ${Math.round(x.duration)} ms (forced layout ${Math.round(x.forcedStyleAndLayoutDuration)})`).join('; ');
+                      return `frame ${Math.round(frame.duration)} ms (blocking ${Math.round(frame.blockingDuration)}, rendering ${frame.renderStart ? Math.round(frame.startTime + frame.duration - frame.renderStart) : 0}): ${scripts || 'no script attributed'}`;
+                    })
+                    .join(' / '),
+                );
+              }).observe({ type: 'long-animation-frame', buffered: true });
+            }),
+          [long[0], long[0] + long[1]] as const,
+        ),
+      }
+    : null;
   const registeredAtPainted = await page.evaluate(() => (window as unknown as { __registeredAtPainted: number }).__registeredAtPainted);
   // Did the page's own first render (the long frame that lays out and paints the whole page) end
   // inside our window? Its first long animation frame that rendered says, when that frame took 50 ms
@@ -152,6 +182,7 @@ async function ours(ctx: BrowserContext, url: string) {
     registered,
     registeredAtPainted,
     pageFirstRenderInside: pageRenderEnd > m['tifa:start']!,
+    longTask,
     // Each phase mark, from our start.
     phases: Object.fromEntries(PHASE_MARKS.map((name) => [name, m[`tifa:${name}`]! - m['tifa:start']!])),
   };
@@ -300,6 +331,9 @@ for (const p of ONLY && ONLY !== 'ours' ? [] : PAGES) {
       .join(', ');
   console.log(`${p.name}: via the gate ${round(gateMs)} ms (${runLine(g)}); phases ${phaseLine(gatePhases, ' | ')}`);
   console.log(`${p.name}: ours ${round(oursMs)} ms (${runLine(o)}; * = page's first render inside, !ms = a long task, +n = ranges registered after painted), floor ${round(floorMs)} ms (${f.map((x) => round(x.ms)).join(', ')}), mark.js ${round(markMs)} ms${markError ? ` (crashed: ${markError})` : ''}`);
+  for (const [path, runs] of [['ours', o], ['via the gate', g]] as const)
+    for (const x of runs)
+      if (x.longTask) console.log(`${p.name}: ${path}, a long task of ${round(x.longest)} ms at ${round(x.longTask.from)}–${round(x.longTask.to)} ms from our start (phases ${phaseLine(Object.fromEntries(Object.entries(x.phases).map(([k, v]) => [k, round(v)])), ' | ')}); ${x.longTask.frame || 'no long animation frame around it'}`);
 }
 
 // Scale: the same 200 KB page, our glossary vs 20,000 synthetic terms.
