@@ -74,11 +74,13 @@ function latinPage(kb: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title></head><body>${paras.join('\n')}</body></html>`;
 }
 
-const PAGES = [
+const ALL_PAGES = [
   { name: 'speech-20k', kb: 20 },
   { name: 'speech-200k', kb: 200 },
   { name: 'speech-2m', kb: 2048 },
 ];
+/** BENCH_PAGES=speech-2m (comma-separated): only those pages, with BENCH_ONLY=ours (an A/B of ours); a full run takes all. */
+const PAGES = ONLY === 'ours' && process.env.BENCH_PAGES ? ALL_PAGES.filter((p) => process.env.BENCH_PAGES!.split(',').includes(p.name)) : ALL_PAGES;
 const routes: Record<string, () => string> = {};
 for (const p of PAGES) {
   const html = speechPage(p.kb, p.kb);
