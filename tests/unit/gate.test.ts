@@ -30,7 +30,7 @@ describe('the gate’s test for Chinese text (pageHasHan, which the reader uses)
 describe('the gate as built decides as pageHasHan does (it writes the walk out at its top level)', () => {
   const script = buildGateScript(ROOT);
   /** Runs the built gate on `doc`; whether it began the reader (it reads storage and leaves the handoff). */
-  async function gateStartsReader(doc: Document): Promise<boolean> {
+  async function gateStartsReader(doc: Document, warnings: unknown[][] = []): Promise<boolean> {
     const g = globalThis as Record<string, unknown>;
     const saved = { browser: g.browser, chrome: g.chrome };
     const get = vi.fn(() => Promise.resolve({}));
@@ -40,6 +40,7 @@ describe('the gate as built decides as pageHasHan does (it writes the walk out a
     try {
       new Function('document', script)(doc);
       await new Promise((resolve) => setTimeout(resolve, 20)); // the failed import's warning, still muted
+      warnings.push(...warn.mock.calls);
       return takeHandoff() !== null && get.mock.calls.length === 1;
     } finally {
       warn.mockRestore();
@@ -47,6 +48,14 @@ describe('the gate as built decides as pageHasHan does (it writes the walk out a
     }
   }
   it.each(CASES)('%s', async (_, doc, han) => expect(await gateStartsReader(doc)).toBe(han));
+
+  it('says so, once and with our name, when the reader cannot be imported (here there is none to import)', async () => {
+    const warnings: unknown[][] = [];
+    expect(await gateStartsReader(CASES[0]![1], warnings)).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]![0]).toBe('[Tifa Reader] could not load the reader on this page:');
+    expect(warnings[0]![1]).toBeInstanceOf(Error);
+  });
 });
 
 describe('the handoff from the gate to the reader', () => {
