@@ -118,6 +118,31 @@ const REGISTERED_AT_PAINTED = `window.__registeredAtPainted = -1; try { new Perf
 /** A pause before each measured page, so the work of the page closed just before (in either browser) is over. */
 const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
 
+/** The long animation frames over [start, end] in a page, each with its scripts (time, forced layout), in one line. */
+function longFramesAround(page: Page, start: number, end: number): Promise<string> {
+  return page.evaluate(
+    ([start, end]) =>
+      new Promise<string>((resolve) => {
+        setTimeout(() => resolve(''), 1000);
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect();
+          resolve(
+            list
+              .getEntries()
+              .filter((f) => f.startTime < end && f.startTime + f.duration > start)
+              .map((f) => {
+                const frame = f as PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: Array<{ invoker: string; sourceURL: string; duration: number; forcedStyleAndLayoutDuration: number }> };
+                const scripts = frame.scripts.map((x) => `${x.invoker || '?'} ${x.sourceURL.split('/').pop() || '-'} ${Math.round(x.duration)} ms (forced layout ${Math.round(x.forcedStyleAndLayoutDuration)})`).join('; ');
+                return `frame ${Math.round(frame.duration)} ms (blocking ${Math.round(frame.blockingDuration)}, rendering ${frame.renderStart ? Math.round(frame.startTime + frame.duration - frame.renderStart) : 0}): ${scripts || 'no script attributed'}`;
+              })
+              .join(' / '),
+          );
+        }).observe({ type: 'long-animation-frame', buffered: true });
+      }),
+    [start, end] as const,
+  );
+}
+
 async function ours(ctx: BrowserContext, url: string) {
   await quiet();
   const page = await ctx.newPage();
@@ -135,27 +160,7 @@ async function ours(ctx: BrowserContext, url: string) {
     ? {
         from: long[0] - m['tifa:start']!,
         to: long[0] + long[1] - m['tifa:start']!,
-        frame: await page.evaluate(
-          ([start, end]) =>
-            new Promise<string>((resolve) => {
-              setTimeout(() => resolve(''), 1000);
-              new PerformanceObserver((list, observer) => {
-                observer.disconnect();
-                resolve(
-                  list
-                    .getEntries()
-                    .filter((f) => f.startTime < end && f.startTime + f.duration > start)
-                    .map((f) => {
-                      const frame = f as PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: Array<{ invoker: string; sourceURL: string; duration: number; forcedStyleAndLayoutDuration: number }> };
-                      const scripts = frame.scripts.map((x) => `${x.invoker || '?'} ${x.sourceURL.split('/').pop() || '-'} ${Math.round(x.duration)} ms (forced layout ${Math.round(x.forcedStyleAndLayoutDuration)})`).join('; ');
-                      return `frame ${Math.round(frame.duration)} ms (blocking ${Math.round(frame.blockingDuration)}, rendering ${frame.renderStart ? Math.round(frame.startTime + frame.duration - frame.renderStart) : 0}): ${scripts || 'no script attributed'}`;
-                    })
-                    .join(' / '),
-                );
-              }).observe({ type: 'long-animation-frame', buffered: true });
-            }),
-          [long[0], long[0] + long[1]] as const,
-        ),
+        frame: await longFramesAround(page, long[0], long[0] + long[1]),
       }
     : null;
   const registeredAtPainted = await page.evaluate(() => (window as unknown as { __registeredAtPainted: number }).__registeredAtPainted);
