@@ -118,9 +118,10 @@ const REGISTERED_AT_PAINTED = `window.__registeredAtPainted = -1; try { new Perf
 
 // The page's own first layout done before ours begins, as it is for the floor (measured after the
 // load event): the whole 2 MB page takes 170–210 ms to lay out, in one task or two, which without any
-// extension ends up to ~290 ms after DOMContentLoaded, while a content script at document_idle starts
-// ~260 ms after it; in 2 of 40 traced loads the rest of that layout (38 and 72 ms) fell inside ours
-// and made a task of 51 or 74 ms that ran no script. Laid out at DOMContentLoaded, 0 of 40 had one.
+// extension ends 220–265 ms after DOMContentLoaded (12 loads), while a content script at document_idle
+// starts 185–335 ms after it; in 2 of 40 traced loads part of that layout (38 and 72 ms) fell inside
+// ours and made a task of 51 or 74 ms that ran no script. Laid out at DOMContentLoaded, 0 of 40 had one.
+// An A/B of 15 turns found it no faster nor slower for ours (docs/performance.md, "The targets").
 const LAID_OUT_AT_DCL = `document.addEventListener('DOMContentLoaded', () => void document.documentElement.getBoundingClientRect());`;
 
 /** A pause before each measured page, so the work of the page closed just before (in either browser) is over. */

@@ -103,6 +103,10 @@ export async function gotoHandsOff(page: Page, url: string): Promise<{ state: st
 /** A trace event as the DevTools protocol delivers it (the fields our tools read). */
 export interface TraceEvent {
   name: string;
+  /** The event's phase: 'X' a complete event (with `dur`), 'I' an instant (a mark), … */
+  ph?: string;
+  pid?: number;
+  tid?: number;
   ts: number;
   /** Wall-clock duration, µs. */
   dur?: number;

@@ -1,11 +1,12 @@
 /** The bench's reading of long tasks from a trace (scripts/support/trace-tasks.ts). */
 import { describe, expect, it } from 'vitest';
-import { longTasksInside, type TaskTraceEvent } from '../../scripts/support/trace-tasks';
+import type { TraceEvent } from '../../scripts/support/browser';
+import { longTasksInside } from '../../scripts/support/trace-tasks';
 
 const MAIN = { pid: 1, tid: 1 };
 const ms = (x: number) => x * 1000;
-const mark = (name: string, at: number, where = MAIN): TaskTraceEvent => ({ name, ph: 'I', ts: ms(at), ...where });
-const task = (at: number, dur: number, name = 'RunTask', where = MAIN): TaskTraceEvent => ({ name, ph: 'X', ts: ms(at), dur: ms(dur), ...where });
+const mark = (name: string, at: number, where = MAIN): TraceEvent => ({ name, ph: 'I', ts: ms(at), ...where });
+const task = (at: number, dur: number, name = 'RunTask', where = MAIN): TraceEvent => ({ name, ph: 'X', ts: ms(at), dur: ms(dur), ...where });
 
 describe('longTasksInside', () => {
   it('finds a task whose long part is a microtask checkpoint inside it, with its outermost parts', () => {
