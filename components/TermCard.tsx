@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS, LEVEL_LABELS } from '../core/glossary-types';
 import { t, type Lang } from '../core/ui-text';
 import type { EntryView } from '../runtime/messages';
+import { CitationList } from './CitationList';
 import { EvidenceMark } from './EvidenceMark';
 import { ExampleQuote } from './ExampleQuote';
 
@@ -122,6 +123,7 @@ export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose,
           ))}
         </section>
       ) : null}
+      <CitationList citations={entry.sources} lang={lang} />
       {entry.related.length > 0 ? (
         <section>
           <h3>{t(lang, 'related')}</h3>

@@ -13,6 +13,7 @@ const TEXT = {
   example: { zh: '讲话用例', en: 'From a speech' },
   notes: { zh: '更正与说明', en: 'Corrections and notes' },
   origin: { zh: '提出', en: 'First put forward' },
+  sources: { zh: '出处', en: 'Sources' },
   save: { zh: '加入生词本', en: 'Save to vocabulary' },
   saved: { zh: '已加入生词本', en: 'Saved' },
   copy: { zh: '复制', en: 'Copy' },

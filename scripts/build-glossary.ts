@@ -12,6 +12,8 @@ try {
   console.log(`glossary: ${entries} entries (${Object.entries(byLevel).map(([k, v]) => `${k} ${v}`).join(', ')}; ${Object.entries(byEvidence).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   console.log(`corpus: ${speeches.length} speeches, ${speeches.reduce((n, s) => n + s.notes.length, 0)} cleaning notes (dictionary/generated/build-report.json)`);
   console.log(`coverage of quoted phrases: ${coverage.quoted} found, ${coverage.byEntry} by entries, ${coverage.byExclusion} by exclusions, ${coverage.unaccounted.length} unaccounted`);
+  const rc = result.report.recordCoverage;
+  console.log(`coverage of the record (${rc.documents.length} documents' quoted phrases and numbered formulas, top recurring phrases): ${rc.candidates} candidates, ${rc.byEntry} by entries, ${rc.byExclusion} by exclusions, ${rc.unaccounted.length} not yet accounted for (not enforced yet: dictionary/generated/build-report.json lists them)`);
   if (coverage.unaccounted.length > 0) {
     console.error(`error: quoted phrases with neither an entry nor an exclusion (add one to dictionary/entries/ or dictionary/exclusions/):\n  ${coverage.unaccounted.join('\n  ')}`);
     process.exit(1);

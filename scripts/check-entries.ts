@@ -1,11 +1,15 @@
 /**
  * `npx tsx scripts/check-entries.ts FILE...`: validate curated entry files without writing anything.
  * `related` may name any term in dictionary/entries/; unresolved names are reported as warnings here
- * (the full build, `npm run glossary`, treats them as errors).
+ * (the full build, `npm run glossary`, treats them as errors). Citations are checked as the build checks
+ * them: quotes of the record and the corpus word for word, components, attributed English and origins.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { GlossaryError, validateEntries } from '../core/glossary-validate';
+import { checkCitations } from '../core/citations';
+import { loadRecord } from '../dictionary/build/record';
+import { citationContext } from '../dictionary/build/citation-context';
 
 const dir = resolve(import.meta.dirname, '..', 'dictionary', 'entries');
 const targets = process.argv.slice(2).map((f) => resolve(f));
@@ -29,6 +33,8 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     /* reported below if it is one of the targets */
   }
 }
+const dictionaryDir = resolve(dir, '..');
+const ctx = citationContext(dictionaryDir, loadRecord(join(dictionaryDir, 'record')));
 let failed = false;
 for (const file of targets) {
   let data: unknown;
@@ -41,7 +47,11 @@ for (const file of targets) {
   }
   try {
     const entries = validateEntries([{ name: basename(file), data }], { knownIds: known });
-    console.log(`${basename(file)}: ${entries.length} entries valid`);
+    const problems = entries.flatMap((e) => checkCitations(e, ctx).problems.map((p) => `${basename(file)}: entry "${e.id}": ${p}`));
+    if (problems.length) {
+      console.error(`${problems.length} citation problem(s):\n  ${problems.join('\n  ')}`);
+      failed = true;
+    } else console.log(`${basename(file)}: ${entries.length} entries valid, citations checked`);
   } catch (err) {
     if (!(err instanceof GlossaryError)) throw err;
     console.error(err.message);

@@ -14,7 +14,11 @@ import { extractCandidates, type Candidate } from './extract';
 import { validateEntries, GlossaryError, isMatchableSurface } from '../../core/glossary-validate';
 import { compileAutomaton, layoutAutomaton, loadAutomaton, packAutomaton } from '../../core/matcher';
 import { prepareMatchText } from '../../core/normalize';
-import { CATEGORIES, type CuratedEntry, type Entry, type Example, type Glossary, type MatchIndex, type Speech } from '../../core/glossary-types';
+import { CATEGORIES, type CuratedEntry, type Entry, type Example, type Glossary, type History, type MatchIndex, type RecordDocumentInfo, type Speech } from '../../core/glossary-types';
+import { checkCitations, type Citation } from '../../core/citations';
+import { loadRecord, type RecordDocument } from './record';
+import { citationContext } from './citation-context';
+import { COVERAGE_RECURRING_TOP, extractRecordCandidates, isCoverageDocument, type RecordCandidate } from './record-candidates';
 
 export interface Exclusion {
   phrase: string;
@@ -31,6 +35,14 @@ export interface BuildReport {
     byExclusion: number;
     unaccounted: string[];
   };
+  /** Quoted phrases and numbered formulas of the record's coverage documents, and its top recurring phrases. */
+  recordCoverage: {
+    documents: string[];
+    candidates: number;
+    byEntry: number;
+    byExclusion: number;
+    unaccounted: string[];
+  };
   entries: number;
   byEvidence: Record<string, number>;
   byLevel: Record<string, number>;
@@ -40,6 +52,7 @@ export interface BuildResult {
   glossary: Glossary;
   matchIndex: MatchIndex;
   candidates: Array<Candidate & { entry: string | null; excluded: boolean }>;
+  recordCandidates: Array<RecordCandidate & { entry: string | null; excluded: boolean }>;
   report: BuildReport;
 }
 
@@ -51,6 +64,11 @@ const EXCLUSION_KINDS = [
   'collection-damage',
   // A short form of an entry's term that is not matched alone, because it would match unrelated text.
   'ambiguous-short-form',
+  // Of the record's candidates: a phrase of ordinary language, a piece of a longer term, a name, a title.
+  'ordinary-phrase',
+  'fragment-of-term',
+  'proper-name',
+  'document-title',
 ];
 const MAX_EXAMPLES = 3;
 
@@ -133,11 +151,32 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
   const cleaned: CleanSpeech[] = speechesMeta.map((s) => cleanSpeech(s.id, readFileSync(join(dictionaryDir, 'corpus', s.file), 'utf8')));
 
   const curated = validateEntries(readJsonFiles(join(dictionaryDir, 'entries')));
+  const record = loadRecord(join(dictionaryDir, 'record'));
+  // Every claim's citation, checked against the record and the corpus (core/citations.ts).
+  const ctx = citationContext(dictionaryDir, record);
+  const citationsOf = new Map<string, Citation[]>();
+  const citationProblems: string[] = [];
+  for (const e of curated) {
+    const { problems, citations } = checkCitations(e, ctx);
+    citationsOf.set(e.id, citations);
+    for (const p of problems) citationProblems.push(`entry "${e.id}": ${p}`);
+  }
+  if (citationProblems.length) throw new GlossaryError(citationProblems);
   const exclusions = loadExclusions(join(dictionaryDir, 'exclusions'));
 
   // Known terms go into jieba's dictionary first, so 两个确立 is not cut into 两个|确立.
   for (const e of curated) for (const s of [e.term, ...(e.variants ?? [])]) add_word(s, 10000, 'nz');
   const candidates = extractCandidates(cleaned, { cut: (t) => cut(t, true) });
+  const ordinary = new Map<string, boolean>();
+  const recordCandidates = extractRecordCandidates(record, {
+    cut: (t) => cut(t, true),
+    // One word of jieba's dictionary: ordinary language. Terms added above are set phrases of ours, not ordinary.
+    isOrdinaryWord: (p) => {
+      let v = ordinary.get(p);
+      if (v === undefined) ordinary.set(p, (v = cut(p, false).length === 1 && !curated.some((e) => e.term === p || e.variants?.includes(p))));
+      return v;
+    },
+  });
 
   const toTraditional = [OpenCC.Converter({ from: 'cn', to: 't' }), OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
   const sorted = [...curated].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -191,6 +230,7 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
     }
   }
 
+  const history = recordHistory(record, automaton, patternEntry, sorted.length);
   const entries: Entry[] = sorted.map((e, i) => ({
     id: e.id,
     term: e.term,
@@ -209,16 +249,29 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
     related: [...new Set((e.related ?? []).map((r) => idByKey.get(r)!).filter((r) => r !== e.id))],
     examples: pickExamples(examples[i]!),
     notes: e.notes ?? [],
-    sources: e.sources ?? [],
+    sources: citationsOf.get(e.id)!,
     corpus_count: counts[i]!,
+    history: history[i]!,
   }));
 
   // Coverage of quoted phrases.
   const excluded = new Set(exclusions.map((x) => x.phrase));
+  // Coverage of the record: every quoted phrase and numbered formula of the coverage documents, and the top recurring phrases.
+  const coverageDocs = new Set(record.filter(isCoverageDocument).map((d) => d.id));
+  const recurringTop = new Set(recordCandidates.filter((c) => c.kinds.includes('recurring')).slice(0, COVERAGE_RECURRING_TOP).map((c) => c.phrase));
+  const toCover = recordCandidates.filter((c) => recurringTop.has(c.phrase) || (c.kinds.some((k) => k !== 'recurring') && c.docs.some((d) => coverageDocs.has(d.doc))));
+  const recordCoverage = {
+    documents: [...coverageDocs],
+    candidates: toCover.length,
+    byEntry: toCover.filter((c) => idByKey.has(c.phrase)).length,
+    byExclusion: toCover.filter((c) => !idByKey.has(c.phrase) && excluded.has(c.phrase)).length,
+    unaccounted: toCover.filter((c) => !idByKey.has(c.phrase) && !excluded.has(c.phrase)).map((c) => c.phrase),
+  };
   const quoted = candidates.filter((c) => c.kinds.includes('quoted'));
   const unaccounted = quoted.filter((c) => !idByKey.has(c.phrase) && !excluded.has(c.phrase)).map((c) => c.phrase);
   const quotedSet = new Set(quoted.map((c) => c.phrase));
-  const stale = exclusions.filter((x) => !quotedSet.has(x.phrase)).map((x) => `exclusion "${x.phrase}" is not a quoted phrase of the corpus`);
+  const recordSet = new Set(toCover.map((c) => c.phrase));
+  const stale = exclusions.filter((x) => !quotedSet.has(x.phrase) && !recordSet.has(x.phrase)).map((x) => `exclusion "${x.phrase}" is not a quoted phrase of the corpus nor a candidate of the record's coverage`);
   const shadowed = exclusions.filter((x) => idByKey.has(x.phrase)).map((x) => `exclusion "${x.phrase}" also has an entry (${idByKey.get(x.phrase)})`);
   if (stale.length || shadowed.length) throw new GlossaryError([...stale, ...shadowed]);
 
@@ -235,6 +288,7 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
       byExclusion: quoted.filter((c) => !idByKey.has(c.phrase) && excluded.has(c.phrase)).length,
       unaccounted,
     },
+    recordCoverage,
     entries: entries.length,
     byEvidence: tally('evidence'),
     byLevel: tally('level'),
@@ -252,11 +306,48 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
   const digest = createHash('sha256').update(JSON.stringify(indexBody)).digest('hex').slice(0, 16);
   const matchIndex: MatchIndex = { version: 1, digest, ...indexBody };
   return {
-    glossary: { version: 1, speeches: speechesMeta, entries },
+    glossary: { version: 1, speeches: speechesMeta, record: record.map(recordInfo), entries },
     matchIndex,
     candidates: candidates.map((c) => ({ ...c, entry: idByKey.get(c.phrase) ?? null, excluded: excluded.has(c.phrase) })),
+    recordCandidates: recordCandidates.map((c) => ({ ...c, entry: idByKey.get(c.phrase) ?? null, excluded: excluded.has(c.phrase) })),
     report,
   };
+}
+
+function recordInfo(d: RecordDocument): RecordDocumentInfo {
+  return { id: d.id, title: d.title, kind: d.kind, year: d.year, date: d.date, speaker: d.speaker, url: d.url };
+}
+
+/**
+ * Each entry's uses in the record (every written form, with the extension's matcher): the count per
+ * document in the record's chronological order, and the first document's first sentence that uses it.
+ */
+export function recordHistory(
+  record: RecordDocument[],
+  automaton: { findMatches(text: string): Array<{ pattern: number }> },
+  patternEntry: number[],
+  entryCount: number,
+): History[] {
+  // Within a year: the Government Work Report (March), the resolution approving it, then a Congress report (autumn).
+  const rank = { 'government-work-report': 0, 'npc-resolution': 1, 'congress-report': 2 } as const;
+  const order = [...record].sort((a, b) => a.year - b.year || rank[a.kind] - rank[b.kind] || (a.id < b.id ? -1 : 1));
+  const uses: Array<Array<{ doc: string; count: number }>> = Array.from({ length: entryCount }, () => []);
+  const first: Array<History['first']> = Array.from({ length: entryCount }, () => null);
+  for (const doc of order) {
+    const counts = new Map<number, number>();
+    for (const p of doc.paragraphs) {
+      for (const sentence of splitSentences(p)) {
+        for (const m of automaton.findMatches(prepareMatchText(sentence).text)) {
+          const i = patternEntry[m.pattern]!;
+          if (i < 0) continue;
+          counts.set(i, (counts.get(i) ?? 0) + 1);
+          if (!first[i]) first[i] = { doc: doc.id, sentence };
+        }
+      }
+    }
+    for (const [i, count] of counts) uses[i]!.push({ doc: doc.id, count });
+  }
+  return uses.map((u, i) => ({ first: first[i]!, uses: u }));
 }
 
 /**
@@ -281,9 +372,13 @@ export function writeOutputs(dictionaryDir: string, result: BuildResult): string
     ['candidates.json', result.candidates, true],
     ['build-report.json', result.report, true],
   ];
-  return files.map(([name, data, pretty]) => {
+  const paths = files.map(([name, data, pretty]) => {
     const path = join(out, name);
     writeFileSync(path, JSON.stringify(data, null, pretty ? 1 : 0) + '\n');
     return path;
   });
+  // One candidate a line: ranked, readable, and small diffs when the ranking moves.
+  const path = join(out, 'record-candidates.jsonl');
+  writeFileSync(path, result.recordCandidates.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  return [...paths, path];
 }

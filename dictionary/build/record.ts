@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-export type RecordKind = 'government-work-report' | 'npc-resolution' | 'congress-report';
+import type { RecordKind } from '../../core/glossary-types';
 
 /** A document's metadata, as written in dictionary/record/documents.json. */
 export interface RecordMeta {

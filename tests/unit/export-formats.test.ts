@@ -5,7 +5,7 @@ import type { Entry } from '../../core/glossary-types';
 const entry = {
   id: 'si-ge-yi-shi', term: '四个意识', variants: [], pinyin: 'sì gè yì shí', category: 'ideology', level: 'central', region: null,
   summary_zh: '政治意识、大局意识', explanation_zh: '…', english: [{ text: 'Four Consciousnesses', source: 'Xinhua' }], explanation_en: '…',
-  components: ['政治意识', '大局意识', '核心意识', '看齐意识'], origin: null, evidence: 'public-record', related: [], examples: [], notes: [], sources: [], corpus_count: 3,
+  components: ['政治意识', '大局意识', '核心意识', '看齐意识'], origin: null, evidence: 'public-record', related: [], examples: [], notes: [], sources: [], corpus_count: 3, history: { first: null, uses: [] },
 } as Entry;
 
 describe('export formats', () => {
