@@ -1,7 +1,10 @@
 import type { Citation } from '../core/citations';
 import { t, type Lang } from '../core/ui-text';
 
-/** The quoted sources that carry an entry's claims, folded under one line so the card stays short. */
+/**
+ * The quoted sources that carry an entry's claims, folded under one line so the card stays short. Only
+ * http(s) addresses become links: a personal entry's file could carry any scheme.
+ */
 export function CitationList({ citations, lang }: { citations: Citation[]; lang: Lang }) {
   if (citations.length === 0) return null;
   return (
@@ -13,7 +16,7 @@ export function CitationList({ citations, lang }: { citations: Citation[]; lang:
         {citations.map((c) => (
           <li key={c.title + c.quote}>
             <div class="citation-title">
-              {c.url ? (
+              {c.url && /^https?:\/\//i.test(c.url) ? (
                 <a href={c.url} target="_blank" rel="noopener noreferrer">
                   {c.title}
                 </a>
@@ -27,7 +30,7 @@ export function CitationList({ citations, lang }: { citations: Citation[]; lang:
                 </span>
               ))}
             </div>
-            <blockquote lang="zh-CN">{c.quote}</blockquote>
+            {c.quote ? <blockquote lang="zh-CN">{c.quote}</blockquote> : null}
           </li>
         ))}
       </ol>

@@ -91,15 +91,17 @@ export function validateEntries(files: SourceFile[], options: ValidateOptions = 
       for (const f of ['summary_zh', 'explanation_zh', 'explanation_en']) str(f, true);
       for (const f of ['pinyin', 'region', 'origin']) str(f, false);
       for (const f of ['variants', 'components', 'related', 'notes']) strList(f);
-      // Citations: objects with a quote (the build checks them against their sources: core/citations.ts).
+      // Citations: objects with a quote, checked against their sources by the build (core/citations.ts). A plain
+      // line naming a source is still read from a user's file (the format before citations), never from ours.
       if (e.sources !== undefined) {
         if (!Array.isArray(e.sources)) bad('sources', 'must be an array of citations {doc | speech | title, date, url?, quote}');
         else if (e.sources.length > 50) bad('sources', `has ${e.sources.length} citations; the limit is 50`);
         else
           e.sources.forEach((c: unknown, i) => {
+            if (typeof c === 'string' && c.trim() !== '' && c.length <= MAX_TEXT) return;
             const o = c as Record<string, unknown> | null;
-            if (typeof o !== 'object' || o === null || Array.isArray(o) || typeof o.quote !== 'string' || o.quote.trim() === '')
-              bad('sources', `citation ${i + 1} must be an object with a "quote" (a plain string is not a citation)`);
+            if (typeof o !== 'object' || o === null || Array.isArray(o) || typeof o.quote !== 'string' || o.quote.trim() === '' || o.quote.length > MAX_TEXT)
+              bad('sources', `citation ${i + 1} must be an object with a "quote"`);
           });
       }
       oneOf('category', CATEGORIES);

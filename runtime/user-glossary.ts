@@ -54,7 +54,11 @@ export function userEntryToEntry(e: CuratedEntry): Entry {
     examples: [],
     notes: [...(e.notes ?? []), '个人条目 (personal entry)'],
     // A personal entry's citations are the user's own: shown as written, not checked against the record.
-    sources: (e.sources ?? []).map((c) => ({ title: c.title ?? c.doc ?? c.speech ?? '', date: c.date ?? '', url: c.url ?? null, quote: c.quote, ref: null, supports: c.supports ?? [] })),
+    sources: (e.sources ?? []).map((c) =>
+      typeof c === 'string'
+        ? { title: c, date: '', url: null, quote: '', ref: null, supports: [] }
+        : { title: c.title ?? c.doc ?? c.speech ?? '', date: c.date ?? '', url: c.url ?? null, quote: c.quote, ref: null, supports: c.supports ?? [] },
+    ),
     corpus_count: 0,
     history: { first: null, uses: [] },
   };

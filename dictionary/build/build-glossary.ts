@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { add_word, cut } from 'jieba-wasm';
+import { dict as jiebaDict } from '@node-rs/jieba/dict';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
 import { cleanSpeech, splitSentences, type CleanSpeech } from './clean';
@@ -168,7 +169,12 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
   for (const e of curated) for (const s of [e.term, ...(e.variants ?? [])]) add_word(s, 10000, 'nz');
   const candidates = extractCandidates(cleaned, { cut: (t) => cut(t, true) });
   const ordinary = new Map<string, boolean>();
+  // The glossary's terms in a text (curated surfaces only: the traditional forms do not occur in the record).
+  const termAutomaton = loadAutomaton(layoutAutomaton(compileAutomaton(curated.flatMap((e) => [e.term, ...(e.variants ?? [])]).filter(isMatchableSurface))));
+  const general = generalFrequencies();
   const recordCandidates = extractRecordCandidates(record, {
+    generalShare: (w) => Math.max(general.freq.get(w) ?? 0, 1) / general.total,
+    termSpans: (text) => termAutomaton.findMatches(text).map((m) => [m.start, m.end] as [number, number]),
     cut: (t) => cut(t, true),
     // One word of jieba's dictionary: ordinary language. Terms added above are set phrases of ours, not ordinary.
     isOrdinaryWord: (p) => {
@@ -312,6 +318,22 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
     recordCandidates: recordCandidates.map((c) => ({ ...c, entry: idByKey.get(c.phrase) ?? null, excluded: excluded.has(c.phrase) })),
     report,
   };
+}
+
+let generalCache: { freq: Map<string, number>; total: number } | null = null;
+/** Word frequencies of ordinary language: jieba's own dictionary (the one jieba-wasm segments with). */
+function generalFrequencies(): { freq: Map<string, number>; total: number } {
+  if (generalCache) return generalCache;
+  const freq = new Map<string, number>();
+  let total = 0;
+  for (const line of Buffer.from(jiebaDict).toString('utf8').split('\n')) {
+    const [word, f] = line.split(' ');
+    const n = Number(f);
+    if (!word || !Number.isFinite(n)) continue;
+    freq.set(word, n);
+    total += n;
+  }
+  return (generalCache = { freq, total });
 }
 
 function recordInfo(d: RecordDocument): RecordDocumentInfo {

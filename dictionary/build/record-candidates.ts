@@ -2,7 +2,7 @@
  * Candidates from the official record: quoted phrases, numbered formulas and recurring set phrases,
  * with their counts per document, ranked by how often and how recently the record uses them.
  */
-import { numberedFormulas, quotedPhrases } from '../../core/formula-candidates';
+import { NOT_FORMULA, NUMBERED_FORMULA, quotedPhrases } from '../../core/formula-candidates';
 import { HAN_RE } from '../../core/normalize';
 import type { RecordDocument } from './record';
 
@@ -24,6 +24,10 @@ export interface RecordSegmenter {
   cut(text: string): string[];
   /** Is this phrase one word of ordinary language (jieba's own dictionary, without the glossary's terms)? */
   isOrdinaryWord(phrase: string): boolean;
+  /** Where the glossary's terms occur in a text, as [start, end) spans. */
+  termSpans(text: string): Array<[number, number]>;
+  /** A word's share of ordinary language (jieba's dictionary frequencies), smoothed: never 0. */
+  generalShare(word: string): number;
 }
 
 /** Quoted phrases worth a decision: short, with Han text (a sentence-long quotation is a quotation, not a formula). */
@@ -31,19 +35,27 @@ function isQuotedCandidate(q: string): boolean {
   return [...q].length <= 16 && /[\u4e00-\u9fff]/.test(q) && !/[。！？]/.test(q);
 }
 
-/** Numbered formulas that start and end on word boundaries (三角一体化 in 长三角一体化 does not). */
+const WHOLE_FORMULA = new RegExp(`^(?:${NUMBERED_FORMULA.source})$`);
+/** Numbers and counting words that the numbered-formula pattern also takes: 一千三百, 七十八点, 三分之一, 一条…, 二十一世纪. */
+const NOT_RECORD_FORMULA = /^[一二两三四五六七八九十百千万零点]+个?$|点|分之|世纪|以上|以下|多年|二战|^(一条|一项|一大|一点|一心)/;
+
+/**
+ * Numbered formulas that start and end on word boundaries, each the shortest such reading: 五项原则 in
+ * 五项原则基础上, and nothing in 长三角一体化 (三角 does not start a word there).
+ */
 function numberedOnBoundaries(paragraph: string, words: string[]): string[] {
   const bounds = new Set<number>([0]);
   let at = 0;
   for (const w of words) bounds.add((at += w.length));
   const out: string[] = [];
-  for (const m of numberedFormulas(paragraph)) {
-    let from = 0;
-    for (;;) {
-      const i = paragraph.indexOf(m, from);
-      if (i < 0) break;
-      from = i + 1;
-      if (bounds.has(i) && bounds.has(i + m.length)) out.push(m);
+  for (const m of paragraph.matchAll(new RegExp(NUMBERED_FORMULA.source, 'g'))) {
+    const i = m.index;
+    if (!bounds.has(i)) continue;
+    for (let j = i + 3; j <= i + m[0].length; j++) {
+      const s = paragraph.slice(i, j);
+      if (!bounds.has(j) || !WHOLE_FORMULA.test(s)) continue;
+      if (!NOT_FORMULA.test(s) && !NOT_RECORD_FORMULA.test(s)) out.push(s);
+      break;
     }
   }
   return out;
@@ -51,6 +63,14 @@ function numberedOnBoundaries(paragraph: string, words: string[]): string[] {
 
 export const RECURRING_MIN_DOCS = 8;
 const RECURRING_MIN_PMI = 2.5;
+/**
+ * How much more often the record puts the two words together than ordinary language would (log2 of the
+ * pair's share of the record's words over the product of the words' shares of jieba's dictionary).
+ * 经济发展 and 人民群众 fall below it; 高质量发展 and 新发展格局 stand far above.
+ */
+export const RECURRING_MIN_KEYNESS = 14;
+/** A recurring phrase that stands inside a glossary term this often is a piece of that term (中国特色 of 中国特色社会主义). */
+const INSIDE_TERM_SHARE = 0.5;
 
 export function extractRecordCandidates(record: RecordDocument[], seg: RecordSegmenter): RecordCandidate[] {
   const newest = Math.max(...record.map((d) => d.year));
@@ -65,6 +85,7 @@ export function extractRecordCandidates(record: RecordDocument[], seg: RecordSeg
   // Segment statistics for recurring phrases: adjacent pairs of words of two or more Han characters.
   const wordCount = new Map<string, number>();
   const pairPerDoc = new Map<string, Map<string, number>>();
+  const pairInsideTerm = new Map<string, number>();
   let words = 0;
   for (const d of record) {
     for (const p of d.paragraphs) {
@@ -72,6 +93,13 @@ export function extractRecordCandidates(record: RecordDocument[], seg: RecordSeg
       const tokens = seg.cut(p);
       for (const m of numberedOnBoundaries(p, tokens)) add(m, 'numbered', d.id);
       const han = tokens.map((t) => (HAN_RE.test(t) && /^[\u4e00-\u9fff]+$/.test(t) ? t : ''));
+      // reach[i]: the furthest end of a term occurrence that starts at or before i.
+      const reach = new Int32Array(p.length + 1);
+      for (const [x, y] of seg.termSpans(p)) if (reach[x]! < y) reach[x] = y;
+      for (let i = 1; i <= p.length; i++) if (reach[i]! < reach[i - 1]!) reach[i] = reach[i - 1]!;
+      const starts: number[] = [];
+      let offset = 0;
+      for (const t of tokens) (starts.push(offset), (offset += t.length));
       for (let i = 0; i < han.length; i++) {
         const a = han[i]!;
         if (!a) continue;
@@ -83,6 +111,9 @@ export function extractRecordCandidates(record: RecordDocument[], seg: RecordSeg
         let per = pairPerDoc.get(pair);
         if (!per) pairPerDoc.set(pair, (per = new Map()));
         per.set(d.id, (per.get(d.id) ?? 0) + 1);
+        const from = starts[i]!;
+        const to = from + a.length + b.length;
+        if (reach[from]! >= to) pairInsideTerm.set(pair, (pairInsideTerm.get(pair) ?? 0) + 1);
       }
     }
   }
@@ -93,6 +124,9 @@ export function extractRecordCandidates(record: RecordDocument[], seg: RecordSeg
     // How much more often the two words stand together than chance would have them.
     const pmi = Math.log2((n * words) / (wordCount.get(a)! * wordCount.get(b)!));
     if (pmi < RECURRING_MIN_PMI) continue;
+    const keyness = Math.log2(n / words / (seg.generalShare(a) * seg.generalShare(b)));
+    if (keyness < RECURRING_MIN_KEYNESS) continue;
+    if ((pairInsideTerm.get(pair) ?? 0) >= INSIDE_TERM_SHARE * n) continue;
     const phrase = a + b;
     if (seg.isOrdinaryWord(phrase)) continue;
     add(phrase, 'recurring', '');
