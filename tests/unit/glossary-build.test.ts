@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildGlossary, loadNotTerms, type BuildResult } from '../../dictionary/build/build-glossary';
+import { buildGlossary, loadExclusions, loadNotTerms, type BuildResult } from '../../dictionary/build/build-glossary';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { GlossaryError } from '../../core/glossary-validate';
@@ -30,6 +30,16 @@ describe('glossary build', () => {
     expect(JSON.stringify(again.matchIndex)).toBe(JSON.stringify(result.matchIndex));
     const committed = readFileSync(join(DICT, 'generated', 'glossary.json'), 'utf8');
     expect(committed).toBe(JSON.stringify(result.glossary, null, 1) + '\n');
+  });
+
+  it('gives every entry its history in the record and every public-record entry a citation', () => {
+    for (const e of result.glossary.entries) {
+      expect(e.history, e.id).toBeDefined();
+      for (const u of e.history.uses) expect(result.glossary.record.some((d) => d.id === u.doc), e.id).toBe(true);
+      if (e.evidence === 'public-record') expect(e.sources.length, e.id).toBeGreaterThan(0);
+      for (const c of e.sources) expect([...c.quote].length, e.id).toBeLessThanOrEqual(300);
+    }
+    expect(byTerm.get('两个确立')!.history.first).toMatchObject({ doc: 'gwr-2022' });
   });
 
   it('has at least 250 entries', () => {
@@ -166,6 +176,30 @@ describe('lookup command', () => {
     expect(lookup('四個意識')[0]!.term).toBe('四个意识');
     expect(lookup('four', 'consciousnesses')[0]!.term).toBe('四个意识');
     expect(lookup('两个')[0]!.term.startsWith('两个')).toBe(true);
+  });
+  it('gives 三个务必 its three items with a quote of the 20th Congress report that holds them', () => {
+    const e = lookup('三个务必')[0]!;
+    expect(e.term).toBe('三个务必');
+    expect(e.components).toHaveLength(3);
+    ['不忘初心、牢记使命', '谦虚谨慎、艰苦奋斗', '敢于斗争、善于斗争'].forEach((item, i) => expect(e.components[i]).toContain(item));
+    const cite = e.sources.find((c) => c.ref === 'record:cpc-congress-20')!;
+    expect(cite.title).toBe('党的二十大报告');
+    for (const item of e.components) expect(cite.quote.replace(/[，、]/g, '')).toContain(item.replace(/[，、]/g, ''));
+  });
+  it('prints the history in the record by title and year', () => {
+    const e = lookup('四个意识')[0] as unknown as { history: { first: { title: string; year: number; sentence: string }; uses: Array<{ title: string; year: number; count: number }> } };
+    expect(e.history.first).toMatchObject({ title: '2017年政府工作报告', year: 2017 });
+    expect(e.history.first.sentence).toContain('四个意识');
+    expect(e.history.uses[0]).toEqual({ title: '2017年政府工作报告', year: 2017, count: 1 });
+    expect(e.history.uses.map((u) => u.title)).toEqual(expect.arrayContaining(['党的十九大报告', '党的二十大报告', '2025年政府工作报告']));
+    const years = e.history.uses.map((u) => u.year);
+    expect([...years].sort((a, b) => a - b)).toEqual(years);
+  });
+  it('prints every exclusion with --excluded', () => {
+    const excluded = JSON.parse(execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lookup.ts', '--excluded'], { cwd: ROOT, encoding: 'utf8' })) as Array<Record<string, string>>;
+    expect(excluded.length).toBe(loadExclusions(join(DICT, 'exclusions')).length);
+    for (const x of excluded) expect(Object.keys(x).sort()).toEqual(['kind', 'phrase', 'reason']);
+    expect(excluded.map((x) => x.phrase)).toContain('看似寻常最奇崛，成如容易却艰辛');
   });
   it('prints [] for no match, and every entry with --all', () => {
     expect(lookup('zzzzqqqq')).toEqual([]);
