@@ -18,12 +18,14 @@ const DICT = join(ROOT, 'dictionary');
 let result: BuildResult;
 let byTerm: Map<string, Entry>;
 
+// The build reads and segments the whole official record: seconds, not milliseconds.
+const SLOW = { timeout: 60_000 };
 beforeAll(() => {
   result = buildGlossary(DICT);
   byTerm = new Map(result.glossary.entries.map((e) => [e.term, e]));
-});
+}, 60_000);
 
-describe('glossary build', () => {
+describe('glossary build', SLOW, () => {
   it('is deterministic and the committed output is up to date', () => {
     const again = buildGlossary(DICT);
     expect(JSON.stringify(again.glossary)).toBe(JSON.stringify(result.glossary));
@@ -159,9 +161,9 @@ describe('not-term surfaces', () => {
   });
 });
 
-describe('lookup command', () => {
+describe('lookup command', SLOW, () => {
   const lookup = (...args: string[]) =>
-    JSON.parse(execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lookup.ts', ...args], { cwd: ROOT, encoding: 'utf8' })) as Entry[];
+    JSON.parse(execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lookup.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as Entry[];
   it('puts 四个意识 first with its four items', () => {
     const r = lookup('四个意识');
     expect(r[0]!.term).toBe('四个意识');
@@ -196,7 +198,7 @@ describe('lookup command', () => {
     expect([...years].sort((a, b) => a - b)).toEqual(years);
   });
   it('prints every exclusion with --excluded', () => {
-    const excluded = JSON.parse(execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lookup.ts', '--excluded'], { cwd: ROOT, encoding: 'utf8' })) as Array<Record<string, string>>;
+    const excluded = JSON.parse(execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lookup.ts', '--excluded'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as Array<Record<string, string>>;
     expect(excluded.length).toBe(loadExclusions(join(DICT, 'exclusions')).length);
     for (const x of excluded) expect(Object.keys(x).sort()).toEqual(['kind', 'phrase', 'reason']);
     expect(excluded.map((x) => x.phrase)).toContain('看似寻常最奇崛，成如容易却艰辛');
