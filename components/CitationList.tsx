@@ -30,7 +30,7 @@ export function CitationList({ citations, lang }: { citations: Citation[]; lang:
                 </span>
               ))}
             </div>
-            {c.quote ? <blockquote lang="zh-CN">{c.quote}</blockquote> : null}
+            {c.quote ? <blockquote lang={/[\u4e00-\u9fff]/.test(c.quote) ? 'zh-CN' : 'en'}>{c.quote}</blockquote> : null}
           </li>
         ))}
       </ol>
