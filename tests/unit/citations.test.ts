@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCitations, compactText, findPassages, quoteContains, type CitationContext } from '../../core/citations';
 import { cleanRecordText, type RecordDocument } from '../../dictionary/build/record';
-import { recordHistory } from '../../dictionary/build/build-glossary';
+import { coverageProblems, recordHistory, type BuildReport } from '../../dictionary/build/build-glossary';
+import { extractRecordCandidates } from '../../dictionary/build/record-candidates';
 import { compileAutomaton, layoutAutomaton, loadAutomaton } from '../../core/matcher';
 
 const REPORT = '同志们：全党同志务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争，坚定历史自信，增强历史主动。';
@@ -108,5 +109,48 @@ describe('the record', () => {
     });
     expect(liangGe!.uses).toEqual([{ doc: 'npc-resolution-2017', count: 1 }, { doc: 'gwr-2024', count: 1 }]);
     expect(none).toEqual({ first: null, uses: [] });
+  });
+});
+
+describe('candidates of the record and their coverage', () => {
+  const doc = (id: string, year: number, text: string): RecordDocument => ({
+    id, year, kind: 'government-work-report', file: '', source_title: id, title: id, date: String(year), date_basis: '', speaker: null, speaker_basis: null, url: '', heading: [], paragraphs: [text], notes: [],
+  });
+  // A segmenter that cuts on a fixed word list, longest first, as jieba would with these words known.
+  const words = ['新三样', '两新一重', '长三角', '一体化', '五项原则', '基础', '上', '推进', '建设', '高质量', '发展', '经济', '和平共处', '坚持'];
+  const cutter = (text: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < text.length; ) {
+      const w = words.filter((x) => text.startsWith(x, i)).sort((a, b) => b.length - a.length)[0] ?? text[i]!;
+      out.push(w);
+      i += w.length;
+    }
+    return out;
+  };
+  const seg = { cut: cutter, isOrdinaryWord: () => false, termSpans: () => [] as Array<[number, number]>, generalShare: () => 1e-6 };
+
+  it('counts quoted phrases and word-bounded numbered formulas per document, newest first by recency', () => {
+    const record = [
+      doc('gwr-2016', 2016, '推进长三角一体化，坚持和平共处五项原则基础上的合作，抓好“两新一重”。'),
+      doc('gwr-2024', 2024, '“新三样”出口增长，“两新一重”建设加快。'),
+    ];
+    const c = extractRecordCandidates(record, seg);
+    const by = new Map(c.map((x) => [x.phrase, x]));
+    expect(by.get('两新一重')).toMatchObject({ kinds: ['quoted', 'numbered'], docs: [{ doc: 'gwr-2016', count: 2 }, { doc: 'gwr-2024', count: 2 }], last_year: 2024 });
+    expect(by.get('新三样')!.docs).toEqual([{ doc: 'gwr-2024', count: 1 }]);
+    expect(by.get('五项原则')!.kinds).toEqual(['numbered']);
+    expect(by.has('五项原则基础')).toBe(false);
+    expect(by.has('三角一体化')).toBe(false);
+    // Used in 2024 weighs more than used in 2016.
+    expect(c.findIndex((x) => x.phrase === '新三样')).toBeLessThan(c.findIndex((x) => x.phrase === '五项原则'));
+  });
+
+  it('fail the build on a candidate with neither an entry nor an exclusion', () => {
+    const report = {
+      coverage: { quoted: 1, byEntry: 1, byExclusion: 0, unaccounted: [] },
+      recordCoverage: { documents: ['gwr-2024'], candidates: 2, byEntry: 1, byExclusion: 0, unaccounted: ['新三样'] },
+    } as unknown as BuildReport;
+    expect(coverageProblems(report, true).join('\n')).toMatch(/candidates of the record with neither an entry nor an exclusion[\s\S]*新三样/);
+    expect(coverageProblems({ ...report, recordCoverage: { ...report.recordCoverage, unaccounted: [] } } as BuildReport, true)).toEqual([]);
   });
 });
