@@ -39,7 +39,6 @@ export class CardHost {
   private returnFocus: Element | null = null;
   private current: CardRequest | null = null;
   private savedIds = new Set<string>();
-  openedAt = 0;
 
   constructor(private readonly deps: CardDeps) {}
 
@@ -92,18 +91,17 @@ export class CardHost {
 
   async open(req: CardRequest): Promise<void> {
     this.current = req;
-    this.openedAt = performance.now();
-    performance.mark('tifa:card-open');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:card-open');
     if (req.focus) this.returnFocus = this.deps.doc.activeElement;
     const { mount } = this.ensureHost();
     const view = this.deps.cachedEntry(req.id) ?? (await this.deps.loadEntry(req.id));
     if (this.current !== req) return; // another card was asked for meanwhile
     this.draw(view, req);
     this.place(req.anchor);
-    performance.mark('tifa:card-placed');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:card-placed');
     if (req.focus) (mount.querySelector('button') as HTMLElement | null)?.focus();
     // For the benchmark: the first task after the frame that shows the card.
-    afterNextPaint(() => performance.mark('tifa:card-painted'), this.deps.doc.defaultView);
+    if (import.meta.env.TIFA_BENCH) afterNextPaint(() => performance.mark('tifa:card-painted'), this.deps.doc.defaultView);
   }
 
   /**
@@ -122,7 +120,7 @@ export class CardHost {
       render(null, mount);
       host.style.visibility = '';
     }
-    performance.mark('tifa:card-ready');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:card-ready');
   }
 
   private draw(view: EntryView | null, req: CardRequest): void {

@@ -32,14 +32,14 @@ export default defineContentScript({
     // the gate's test is made here.
     const handoff = takeHandoff();
     if (!handoff) {
-      performance.mark('tifa:start', { startTime: SCRIPT_START });
+      if (import.meta.env.TIFA_BENCH) performance.mark('tifa:start', { startTime: SCRIPT_START });
       if (!pageHasHan(document)) return;
     }
-    performance.mark('tifa:reader-start');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:reader-start');
     const data = loadPageData(handoff?.stored);
     const reading = beginReading(document);
     const { settings, index: matchIndex } = await data;
-    performance.mark('tifa:data-loaded');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:data-loaded');
     if (!matchIndex) {
       reading.cancel();
       publishState(document, 'off', false, 0);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { highlightsThroughPage, launchWithExtension, registeredHighlights, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { BENCH_EXTENSION_DIR, highlightsThroughPage, launchWithExtension, registeredHighlights, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 const PARAGRAPHS = 600;
@@ -39,7 +39,8 @@ beforeAll(async () => {
       '/late.css': () => new Promise((resolve) => setTimeout(() => resolve('p { line-height: 1.6 }'), STYLESHEET_DELAY_MS)),
     },
   });
-  browser = await launchWithExtension();
+  // The benchmark's build: the shipped code with its performance marks, which some tests here read.
+  browser = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR });
 });
 afterAll(async () => {
   await browser?.close();
