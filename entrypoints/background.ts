@@ -37,7 +37,7 @@ export default defineBackground({
         }
         case 'save-term': {
           const entry = byId.get(message.id);
-          if (!entry) return Promise.resolve(false);
+          if (!entry) return Promise.resolve({ ok: false, message: { zh: '未能加入生词本：词表中没有这个条目。', en: 'Not saved: the glossary has no such entry.' } });
           return addToVocabulary({
             id: entry.id,
             term: entry.term,
@@ -45,7 +45,7 @@ export default defineBackground({
             url: message.url,
             title: message.title,
             sentence: message.sentence,
-          }).then(() => true);
+          }).then(() => ({ ok: true }));
         }
         default:
           return undefined;

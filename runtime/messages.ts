@@ -16,6 +16,12 @@ export type BackgroundRequest =
   | { type: 'page-status'; matches: number; speech: boolean; highlighted: boolean }
   | { type: 'save-term'; id: string; url: string; title: string; sentence: string };
 
+/**
+ * The answer to `save-term`: saved, or why not, in both interface languages (the background writes the
+ * words, so they cost the content script nothing).
+ */
+export type SaveOutcome = { ok: true } | { ok: false; message: { zh: string; en: string } };
+
 /** An entry with the metadata of the speeches its examples come from. */
 export interface EntryView {
   entry: Entry;
@@ -30,9 +36,11 @@ export type BackgroundResponse<T extends BackgroundRequest['type']> = T extends 
   ? MatchIndex
   : T extends 'search'
     ? SearchResult[]
-    : T extends 'page-status' | 'save-term'
-      ? void
-      : never;
+    : T extends 'save-term'
+      ? SaveOutcome
+      : T extends 'page-status'
+        ? void
+        : never;
 
 /** Sent to a tab's content script by the background or the popup. */
 export type TabRequest =

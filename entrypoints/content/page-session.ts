@@ -23,8 +23,6 @@ export interface SessionDeps {
   /** The background's copy of the index, for when the automaton of `index` is unusable or turns out damaged. */
   soundIndex(): Promise<MatchIndex | null>;
   reportStatus(status: { matches: number; speech: boolean; highlighted: boolean }): void;
-  /** The page lacks the manifest's highlight rules (the gate imported the reader): the painter adds them. */
-  styleDocument?: boolean;
   /** Called when the session has painted occurrences, so hit-testing and cards can use them. */
   onPainted?(session: PageSession): void;
 }
@@ -186,7 +184,7 @@ export class PageSession {
   /** Highlighting on: the painter made if need be and `list` painted (nothing published). */
   private async showHighlights(list: Occurrence[]): Promise<void> {
     this.highlighted = true;
-    this.painter ??= createPainter(this.doc, this.index.categories, this.deps.styleDocument);
+    this.painter ??= createPainter(this.doc, this.index.categories);
     await this.paint(list);
   }
 
@@ -307,6 +305,11 @@ export class PageSession {
     }
     this.pendingRuns = [];
     return this.paintedByOwner;
+  }
+
+  /** Show again what the page may have taken away (its highlights from CSS.highlights, our rules). */
+  keepShown(): void {
+    if (this.highlighted) this.painter?.show();
   }
 
   /** A range over a painted occurrence (for the card's anchor, scrolling and hit-testing). */

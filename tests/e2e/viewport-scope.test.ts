@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { BENCH_EXTENSION_DIR, highlightsThroughPage, launchWithExtension, registeredHighlights, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { waitForCard } from '../../scripts/support/card';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 const PARAGRAPHS = 600;
@@ -136,7 +137,7 @@ describe('highlights near the viewport only, on a long page', () => {
     await page.goto(server.url('/long.html'));
     await waitForSettled(page);
     await page.keyboard.press('Alt+Shift+P'); // from the start, backwards: the last term on the page
-    await page.locator('tifa-card .card').waitFor();
+    await waitForCard(page);
     await settleFrames(page);
     const last = await page.evaluate(() => {
       let bottom = -Infinity;
