@@ -77,7 +77,7 @@ export function OptionsApp() {
       <p role="alert">{t(lang, 'notFound')}</p>
     );
   } else if (route === 'settings') main = <SettingsForm settings={settings} lang={lang} onChange={(c) => void updateSettings(c).then(setSettings)} />;
-  else if (route === 'vocabulary') main = <VocabularyList items={vocabulary} lang={lang} />;
+  else if (route === 'vocabulary') main = <VocabularyList items={vocabulary} lang={lang} onChanged={reload} />;
   else if (route === 'review') main = <ReviewView vocabulary={vocabulary} lang={lang} />;
   else if (route === 'report') main = <ReportView lang={lang} tabId={arg && /^\d+$/.test(arg) ? Number(arg) : null} />;
   else if (route === 'analysis') main = <AnalysisView lang={lang} />;

@@ -151,12 +151,12 @@ export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose,
         <button type="button" onClick={trusted(() => void copy())}>
           {copied ? t(lang, 'copied') : t(lang, 'copy')}
         </button>
+        {saveError ? (
+          <p class="save-error" role="alert">
+            {saveError}
+          </p>
+        ) : null}
       </footer>
-      {saveError ? (
-        <p class="save-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -168,6 +168,8 @@ export class Reader {
   }
 
   private async openFor(p: Painted, focus: boolean): Promise<void> {
+    // Detached (the extension went away): a hover timer or frame asked for before then opens nothing.
+    if (this.controller.signal.aborted) return;
     const id = this.session.entryId(p.entry);
     await this.card.open({ id, anchor: this.session.rangeOf(p), sentence: sentenceAround(p), focus });
   }
