@@ -60,7 +60,7 @@ export async function clickInCard(page: Page, selector: string): Promise<void> {
     (root, s) => {
       const el = root.querySelector(s);
       if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' }); // within the card, which scrolls when it is taller than its room
+      el.scrollIntoView({ block: 'center' }); // within the card, which scrolls when taller than its room (centred: clear of its sticky footer)
       const r = el.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     },
