@@ -1,6 +1,6 @@
 /**
  * Background: answers lookups, keeps the badge, and wires menus, omnibox and commands. It is the one
- * writer of the reader's data (vocabulary, personal entries, restores), through its write queue
+ * writer of the reader's data (vocabulary, personal entries, settings, review, restores), through its write queue
  * (runtime/write-queue.ts), and bounds what any tab can write (core/vocabulary.ts, a rate limit per tab).
  */
 import { browser, defineBackground } from '#imports';
@@ -9,6 +9,8 @@ import { entriesById as byId, entryView, searchIndex as getSearchIndex } from '.
 import { RateLimit } from '../core/rate-limit';
 import { sanitizeVocabulary, sanitizeVocabularyItem } from '../core/vocabulary';
 import { restoreBackup } from '../runtime/backup';
+import { grade } from '../runtime/review';
+import { setSiteRule, updateSettings, type Settings } from '../runtime/settings';
 import { isBackgroundRequest, type SaveOutcome } from '../runtime/messages';
 import { deleteUserEntries, importUserEntries, restoreUserEntries } from '../runtime/user-glossary';
 import { addToVocabulary, deleteFromVocabulary, restoreVocabularyItems, saveFailureMessage } from '../runtime/vocabulary';
@@ -67,6 +69,12 @@ export default defineBackground({
           return fromExtensionPage(sender) ? deleteFromVocabulary(message.keys) : undefined;
         case 'undo-delete-vocabulary':
           return fromExtensionPage(sender) ? restoreVocabularyItems(sanitizeVocabulary(message.items) ?? []) : undefined;
+        case 'update-settings':
+          return fromExtensionPage(sender) ? updateSettings(message.change as Partial<Settings>) : undefined;
+        case 'set-site-rule':
+          return fromExtensionPage(sender) ? setSiteRule(message.host, message.rule) : undefined;
+        case 'grade':
+          return fromExtensionPage(sender) ? grade(message.id, message.rating) : undefined;
         case 'import-user-entries':
           return fromExtensionPage(sender) ? importUserEntries(message.name, message.data, knownIds) : undefined;
         case 'delete-user-entries':

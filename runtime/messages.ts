@@ -28,6 +28,10 @@ export type BackgroundRequest =
   /** Delete personal entries by id, or all of them; answers what was removed. */
   | { type: 'delete-user-entries'; ids: string[] | 'all' }
   | { type: 'undo-delete-user-entries'; entries: unknown[] }
+  /** Change settings (repaired by sanitizeSettings), a site's rule, or grade a review card. */
+  | { type: 'update-settings'; change: Record<string, unknown> }
+  | { type: 'set-site-rule'; host: string; rule: 'always' | 'never' | null }
+  | { type: 'grade'; id: string; rating: 1 | 2 | 3 | 4 }
   /** Import a personal glossary file (parsed JSON): adds entries or overrides those with the same id. */
   | { type: 'import-user-entries'; name: string; data: unknown };
 
@@ -109,6 +113,12 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
       return r.ids === 'all' || (Array.isArray(r.ids) && r.ids.length <= 10000 && r.ids.every((id) => typeof id === 'string'));
     case 'undo-delete-user-entries':
       return Array.isArray(r.entries) && r.entries.length <= 10000;
+    case 'update-settings':
+      return typeof r.change === 'object' && r.change !== null && !Array.isArray(r.change);
+    case 'set-site-rule':
+      return typeof r.host === 'string' && r.host.length < 300 && (r.rule === 'always' || r.rule === 'never' || r.rule === null);
+    case 'grade':
+      return typeof r.id === 'string' && r.id.length <= LIMITS.id && (r.rating === 1 || r.rating === 2 || r.rating === 3 || r.rating === 4);
     case 'import-user-entries':
       return typeof r.name === 'string' && r.name.length < 100 && 'data' in r;
     default:

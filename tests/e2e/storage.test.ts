@@ -229,3 +229,17 @@ describe('deleting vocabulary and personal entries', () => {
     await page.close();
   });
 });
+
+describe('settings from the options page', () => {
+  it('are written by the background (the one writer) and read back', async () => {
+    const { page, errors } = await openOptions('settings');
+    await page.waitForSelector('select');
+    await page.locator('select').first().selectOption('all');
+    await expect.poll(async () => ((await stored()).settings as { mode?: string } | undefined)?.mode).toBe('all');
+    await page.reload();
+    await page.waitForSelector('select');
+    expect(await page.locator('select').first().inputValue()).toBe('all');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
