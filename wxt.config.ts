@@ -28,7 +28,11 @@ function addGate(manifest: Browser.runtime.Manifest, browser: string): void {
 }
 
 // See https://wxt.dev/api/config.html
+/** The benchmark's build (env.d.ts): with its performance marks, and apart from the shipped one. */
+const BENCH = process.env.TIFA_BENCH === '1';
+
 export default defineConfig({
+  outDir: BENCH ? '.output-bench' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:publicAssets': (wxt, files) => void files.push({ relativeDest: GATE_PATH, contents: buildGateScript(wxt.config.root) }),
@@ -36,6 +40,7 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    define: { 'import.meta.env.TIFA_BENCH': JSON.stringify(BENCH) },
     build: { target: 'es2022', ...(process.env.TIFA_NO_MINIFY ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({

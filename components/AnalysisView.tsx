@@ -4,7 +4,8 @@ import type { CuratedEntry } from '../core/glossary-types';
 import type { Lang } from '../core/ui-text';
 import { glossary, pageMatcher } from '../runtime/glossary';
 import { loadSegmenter } from '../runtime/segmenter';
-import { importUserEntries } from '../runtime/user-glossary';
+import { askBackground } from '../runtime/messages';
+import type { UserEntriesOutcome } from '../runtime/user-glossary';
 import { PersonalEntryForm } from './PersonalEntryForm';
 import { TermCountTable } from './TermCountTable';
 
@@ -24,14 +25,12 @@ export function AnalysisView({ lang, initialText = '' }: { lang: Lang; initialTe
     setBusy(false);
   };
   const save = async (entry: CuratedEntry): Promise<string | null> => {
-    try {
-      await importUserEntries('personal entry', [entry], new Set(glossary.entries.map((e) => e.id)));
-      setSaved([...saved, entry.term]);
-      setAdding(null);
-      return null;
-    } catch (err) {
-      return (err as Error).message;
-    }
+    // The background writes it (the one writer), with the same checks as a glossary file's.
+    const r = await askBackground<UserEntriesOutcome<unknown>>({ type: 'import-user-entries', name: 'personal entry', data: [entry] }).catch((err: unknown) => ({ ok: false as const, error: String(err) }));
+    if (!r.ok) return r.error;
+    setSaved([...saved, entry.term]);
+    setAdding(null);
+    return null;
   };
   return (
     <section aria-labelledby="analysis-heading">

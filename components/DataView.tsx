@@ -1,17 +1,26 @@
 import { useState } from 'preact/hooks';
 import { ankiTsv, parseJsonFile, toCsv } from '../core/export-formats';
 import type { Lang } from '../core/ui-text';
-import { collectBackup, restoreBackup } from '../runtime/backup';
-import { entriesById, glossary } from '../runtime/glossary';
-import { importUserEntries } from '../runtime/user-glossary';
+import { collectBackup, type ImportOutcome } from '../runtime/backup';
+import { entriesById } from '../runtime/glossary';
+import { askBackground } from '../runtime/messages';
+import type { UserEntriesOutcome } from '../runtime/user-glossary';
 import type { VocabularyItem } from '../runtime/vocabulary';
 import { downloadText } from './download';
+import { StorageUsage } from './StorageUsage';
+import { UserEntriesList } from './UserEntriesList';
 
 /** Export (CSV, Anki TSV, JSON backup) and import (backup, user glossary file). */
 export function DataView({ vocabulary, lang, onImported }: { vocabulary: VocabularyItem[]; lang: Lang; onImported(): void }) {
   const zh = lang === 'zh';
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const knownIds = new Set(glossary.entries.map((e) => e.id));
+  // Bumped after every change here, so the storage figures and the personal entries are read again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges(changes + 1);
+    onImported();
+  };
+  const failed = (err: unknown) => ({ ok: false as const, error: String(err) });
   const readFile = async (input: HTMLInputElement): Promise<string | null> => {
     const file = input.files?.[0];
     input.value = '';
@@ -36,22 +45,20 @@ export function DataView({ vocabulary, lang, onImported }: { vocabulary: Vocabul
   const importBackup = async (e: Event) => {
     const text = await readFile(e.target as HTMLInputElement);
     if (text === null) return;
-    const r = await restoreBackup(text, knownIds);
+    // The background restores it (checks, then one write of everything: all or nothing).
+    const r = await askBackground<ImportOutcome>({ type: 'restore-backup', text }).catch(failed);
     setMessage(r.ok ? { ok: true, text: zh ? `已恢复：生词 ${r.vocabulary} 条，个人条目 ${r.userEntries} 条。` : `Restored: ${r.vocabulary} vocabulary items, ${r.userEntries} personal entries.` } : { ok: false, text: `${zh ? '未导入，原有数据未改动。' : 'Nothing was imported; your data is unchanged.'} ${r.error}` });
-    if (r.ok) onImported();
+    if (r.ok) changed();
   };
   const importGlossary = async (e: Event) => {
     const text = await readFile(e.target as HTMLInputElement);
     if (text === null) return;
     const parsed = parseJsonFile(text, zh ? '词表文件' : 'The glossary file');
     if (!parsed.ok) return setMessage({ ok: false, text: `${zh ? '未导入，原有数据未改动。' : 'Nothing was imported; your data is unchanged.'} ${parsed.error}` });
-    try {
-      const r = await importUserEntries('your glossary file', parsed.value, knownIds);
-      setMessage({ ok: true, text: zh ? `已导入：新增 ${r.added} 条，覆盖 ${r.overridden} 条。` : `Imported: ${r.added} added, ${r.overridden} overridden.` });
-      onImported();
-    } catch (err) {
-      setMessage({ ok: false, text: `${zh ? '未导入，原有数据未改动。' : 'Nothing was imported; your data is unchanged.'} ${(err as Error).message}` });
-    }
+    const r = await askBackground<UserEntriesOutcome<{ added: number; overridden: number }>>({ type: 'import-user-entries', name: 'your glossary file', data: parsed.value }).catch(failed);
+    if (!r.ok) return setMessage({ ok: false, text: `${zh ? '未导入，原有数据未改动。' : 'Nothing was imported; your data is unchanged.'} ${r.error}` });
+    setMessage({ ok: true, text: zh ? `已导入：新增 ${r.value.added} 条，覆盖 ${r.value.overridden} 条。` : `Imported: ${r.value.added} added, ${r.value.overridden} overridden.` });
+    changed();
   };
   return (
     <section aria-labelledby="data-heading">
@@ -73,6 +80,8 @@ export function DataView({ vocabulary, lang, onImported }: { vocabulary: Vocabul
           {message.text}
         </p>
       ) : null}
+      <StorageUsage lang={lang} vocabulary={vocabulary.length} changes={changes} />
+      <UserEntriesList lang={lang} changes={changes} onChanged={changed} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { resolveLang, t } from '../core/ui-text';
 import { entryView, glossary, termsById } from '../runtime/glossary';
-import { DEFAULT_SETTINGS, getSettings, updateSettings, type Settings } from '../runtime/settings';
+import { askBackground } from '../runtime/messages';
+import { DEFAULT_SETTINGS, getSettings, type Settings } from '../runtime/settings';
 import { getVocabulary, type VocabularyItem } from '../runtime/vocabulary';
 import { AnalysisView } from './AnalysisView';
 import { DataView } from './DataView';
@@ -76,8 +77,8 @@ export function OptionsApp() {
     ) : (
       <p role="alert">{t(lang, 'notFound')}</p>
     );
-  } else if (route === 'settings') main = <SettingsForm settings={settings} lang={lang} onChange={(c) => void updateSettings(c).then(setSettings)} />;
-  else if (route === 'vocabulary') main = <VocabularyList items={vocabulary} lang={lang} />;
+  } else if (route === 'settings') main = <SettingsForm settings={settings} lang={lang} onChange={(change) => void askBackground<Settings>({ type: 'update-settings', change }).then(setSettings)} />;
+  else if (route === 'vocabulary') main = <VocabularyList items={vocabulary} lang={lang} onChanged={reload} />;
   else if (route === 'review') main = <ReviewView vocabulary={vocabulary} lang={lang} />;
   else if (route === 'report') main = <ReportView lang={lang} tabId={arg && /^\d+$/.test(arg) ? Number(arg) : null} />;
   else if (route === 'analysis') main = <AnalysisView lang={lang} />;

@@ -4,7 +4,8 @@ import { search } from '../core/search';
 import { resolveLang, t } from '../core/ui-text';
 import { entriesById, entryView, searchIndex, termsById } from '../runtime/glossary';
 import type { PageTerms } from '../runtime/messages';
-import { DEFAULT_SETTINGS, getSettings, setSiteRule, updateSettings, type HighlightMode, type Settings } from '../runtime/settings';
+import { askBackground } from '../runtime/messages';
+import { DEFAULT_SETTINGS, getSettings, type HighlightMode, type Settings } from '../runtime/settings';
 import { PageTermList } from './PageTermList';
 import { SearchResults } from './SearchResults';
 import { TermCard } from './TermCard';
@@ -103,7 +104,7 @@ export function Popup() {
               value={settings.siteRules[host] ?? ''}
               onChange={(e) => {
                 const v = (e.target as HTMLSelectElement).value;
-                void setSiteRule(host, v === 'always' || v === 'never' ? v : null).then(setSettings);
+                void askBackground<Settings>({ type: 'set-site-rule', host, rule: v === 'always' || v === 'never' ? v : null }).then(setSettings);
               }}
             >
               <option value="">{t(lang, 'siteDefault')}</option>
@@ -114,7 +115,7 @@ export function Popup() {
         ) : null}
         <label>
           {t(lang, 'mode')}{' '}
-          <select value={settings.mode} onChange={(e) => void updateSettings({ mode: (e.target as HTMLSelectElement).value as HighlightMode }).then(setSettings)}>
+          <select value={settings.mode} onChange={(e) => void askBackground<Settings>({ type: 'update-settings', change: { mode: (e.target as HTMLSelectElement).value as HighlightMode } }).then(setSettings)}>
             <option value="speech">{t(lang, 'modeSpeech')}</option>
             <option value="all">{t(lang, 'modeAll')}</option>
             <option value="click">{t(lang, 'modeClick')}</option>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Rating, type Grade } from 'ts-fsrs';
 import type { Lang } from '../core/ui-text';
 import { entriesById } from '../runtime/glossary';
-import { dueIds, getReview, grade } from '../runtime/review';
+import { askBackground } from '../runtime/messages';
+import { dueIds, getReview } from '../runtime/review';
 import type { VocabularyItem } from '../runtime/vocabulary';
 
 /**
@@ -22,7 +23,7 @@ export function ReviewView({ vocabulary, lang }: { vocabulary: VocabularyItem[];
   const id = queue[0];
   const entry = id ? entriesById.get(id) : undefined;
   const rate = async (r: Grade) => {
-    await grade(id!, r);
+    await askBackground({ type: 'grade', id: id!, rating: r }); // the background writes it (the one writer)
     setShown(false);
     setAnswers([]);
     setQueue(queue.slice(1));

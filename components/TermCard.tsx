@@ -19,10 +19,20 @@ export interface TermCardProps {
   exampleLimit?: number;
   /** Follow a dark page. */
   dark?: boolean;
+  /** Why the last save failed (the background's words), shown by the Save button. */
+  saveError?: string | null;
 }
 
+/**
+ * A click handler that acts only on the reader's own clicks: a page can dispatch events, or call
+ * `.click()`, on any element it reaches (`isTrusted` is false for both), and must not save or copy.
+ */
+const trusted = (act: () => void) => (e: Event) => {
+  if (e.isTrusted) act();
+};
+
 /** The explanation of one term: the card on a page, and an entry's page in the options. */
-export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose, saved, exampleLimit = 1, dark = false }: TermCardProps) {
+export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose, saved, exampleLimit = 1, dark = false, saveError }: TermCardProps) {
   const { entry, speeches } = view;
   const [explainIn, setExplainIn] = useState<Lang>(lang);
   const [copied, setCopied] = useState(false);
@@ -54,7 +64,7 @@ export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose,
             {entry.pinyin}
           </span>
         </div>
-        <button type="button" class="icon" onClick={onClose} aria-label={t(lang, 'close')} title={t(lang, 'close')}>
+        <button type="button" class="icon" onClick={trusted(onClose)} aria-label={t(lang, 'close')} title={t(lang, 'close')}>
           ×
         </button>
       </header>
@@ -84,7 +94,7 @@ export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose,
       <section>
         <div class="section-head">
           <h3>{t(lang, 'explanation')}</h3>
-          <button type="button" class="link" aria-pressed={explainIn === 'en'} onClick={() => setExplainIn(explainIn === 'zh' ? 'en' : 'zh')}>
+          <button type="button" class="link" aria-pressed={explainIn === 'en'} onClick={trusted(() => setExplainIn(explainIn === 'zh' ? 'en' : 'zh'))}>
             {explainIn === 'zh' ? t(lang, 'showEnglish') : t(lang, 'showChinese')}
           </button>
         </div>
@@ -129,7 +139,7 @@ export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose,
           <h3>{t(lang, 'related')}</h3>
           <div class="related">
             {entry.related.map((id) => (
-              <button type="button" class="chip-button" key={id} onClick={() => onRelated(id)} lang="zh-CN">
+              <button type="button" class="chip-button" key={id} onClick={trusted(() => onRelated(id))} lang="zh-CN">
                 {relatedTerms[id] ?? id}
               </button>
             ))}
@@ -137,12 +147,17 @@ export function TermCard({ view, lang, relatedTerms, onRelated, onSave, onClose,
         </section>
       ) : null}
       <footer>
-        <button type="button" onClick={onSave} disabled={saved}>
+        <button type="button" onClick={trusted(onSave)} disabled={saved}>
           {saved ? t(lang, 'saved') : t(lang, 'save')}
         </button>
-        <button type="button" onClick={() => void copy()}>
+        <button type="button" onClick={trusted(() => void copy())}>
           {copied ? t(lang, 'copied') : t(lang, 'copy')}
         </button>
+        {saveError ? (
+          <p class="save-error" role="alert">
+            {saveError}
+          </p>
+        ) : null}
       </footer>
     </div>
   );

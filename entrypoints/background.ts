@@ -1,12 +1,30 @@
-/** Background: answers lookups, keeps the badge, saves vocabulary, and wires menus, omnibox and commands. */
+/**
+ * Background: answers lookups, keeps the badge, and wires menus, omnibox and commands. It is the one
+ * writer of the reader's data (vocabulary, personal entries, settings, review, restores), through its write queue
+ * (runtime/write-queue.ts), and bounds what any tab can write (core/vocabulary.ts, a rate limit per tab).
+ */
 import { browser, defineBackground } from '#imports';
 import { search } from '../core/search';
 import { entriesById as byId, entryView, searchIndex as getSearchIndex } from '../runtime/glossary';
-import { isBackgroundRequest } from '../runtime/messages';
-import { addToVocabulary } from '../runtime/vocabulary';
+import { RateLimit } from '../core/rate-limit';
+import { sanitizeVocabulary, sanitizeVocabularyItem } from '../core/vocabulary';
+import { restoreBackup } from '../runtime/backup';
+import { grade } from '../runtime/review';
+import { setSiteRule, updateSettings, type Settings } from '../runtime/settings';
+import { isBackgroundRequest, type SaveOutcome } from '../runtime/messages';
+import { deleteUserEntries, importUserEntries, restoreUserEntries } from '../runtime/user-glossary';
+import { addToVocabulary, deleteFromVocabulary, restoreVocabularyItems, saveFailureMessage } from '../runtime/vocabulary';
 import { bundledMatchIndex, publishMatchIndex } from '../runtime/match-index-store';
 
 const searchIndex = getSearchIndex();
+const knownIds = new Set(byId.keys());
+/** Saves per tab: 20 a minute is more than a reader's hand makes, and far less than a page's loop did (622 items). */
+const savesPerTab = new RateLimit(20, 60_000);
+
+/** Is the sender one of our own pages (options, popup)? Restores and deletes come only from there, never from a tab's content script. */
+function fromExtensionPage(sender: { id?: string; url?: string }): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
 
 export default defineBackground({
   type: 'module',
@@ -37,21 +55,38 @@ export default defineBackground({
         }
         case 'save-term': {
           const entry = byId.get(message.id);
-          if (!entry) return Promise.resolve(false);
-          return addToVocabulary({
-            id: entry.id,
-            term: entry.term,
-            savedAt: new Date().toISOString(),
-            url: message.url,
-            title: message.title,
-            sentence: message.sentence,
-          }).then(() => true);
+          const fail = (reason: Parameters<typeof saveFailureMessage>[0]): Promise<SaveOutcome> => Promise.resolve({ ok: false, message: saveFailureMessage(reason) });
+          if (!entry) return fail('unknown-entry');
+          if (!fromExtensionPage(sender) && !savesPerTab.allow(sender.tab?.id ?? -1, Date.now())) return fail('rate');
+          // Cut and checked as stored (core/vocabulary.ts): what a tab sends is data, never trusted.
+          const item = sanitizeVocabularyItem({ id: entry.id, term: entry.term, savedAt: new Date().toISOString(), url: message.url, title: message.title, sentence: message.sentence });
+          if (!item) return fail('failed');
+          return addToVocabulary(item).then((r): SaveOutcome => (r.ok ? { ok: true } : { ok: false, message: saveFailureMessage(r.reason) }));
         }
+        case 'restore-backup':
+          return fromExtensionPage(sender) ? restoreBackup(message.text, knownIds) : undefined;
+        case 'delete-vocabulary':
+          return fromExtensionPage(sender) ? deleteFromVocabulary(message.keys) : undefined;
+        case 'undo-delete-vocabulary':
+          return fromExtensionPage(sender) ? restoreVocabularyItems(sanitizeVocabulary(message.items) ?? []) : undefined;
+        case 'update-settings':
+          return fromExtensionPage(sender) ? updateSettings(message.change as Partial<Settings>) : undefined;
+        case 'set-site-rule':
+          return fromExtensionPage(sender) ? setSiteRule(message.host, message.rule) : undefined;
+        case 'grade':
+          return fromExtensionPage(sender) ? grade(message.id, message.rating) : undefined;
+        case 'import-user-entries':
+          return fromExtensionPage(sender) ? importUserEntries(message.name, message.data, knownIds) : undefined;
+        case 'delete-user-entries':
+          return fromExtensionPage(sender) ? deleteUserEntries(message.ids) : undefined;
+        case 'undo-delete-user-entries':
+          return fromExtensionPage(sender) ? restoreUserEntries(message.entries) : undefined;
         default:
           return undefined;
       }
     });
 
+    browser.tabs.onRemoved.addListener((tabId) => savesPerTab.forget(tabId));
     browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.create({ id: 'explain-selection', title: browser.i18n.getMessage('menuExplain') || '解释“%s”', contexts: ['selection'] });
     });

@@ -1,13 +1,19 @@
 /**
  * The JSON backup: settings, vocabulary, review state and personal entries. Import checks everything
- * before writing anything, so a bad file changes nothing.
+ * before writing anything, so a bad file changes nothing; then it writes everything in one
+ * `storage.local.set` in the background's write queue (./write-queue.ts): all of it or, when storage is
+ * full, none of it, and saves arriving meanwhile wait behind it. The options page only sends the file's
+ * text (message `restore-backup`).
  */
+import { browser } from '#imports';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, type Backup } from '../core/export-formats';
 import { validateEntries } from '../core/glossary-validate';
-import { getReview, reviewItem, sanitizeReview } from './review';
-import { getSettings, sanitizeSettings, settingsItem } from './settings';
-import { getUserEntries, userEntriesItem } from './user-glossary';
-import { getVocabulary, sanitizeVocabulary, vocabularyBackupItem, vocabularyItem } from './vocabulary';
+import { SETTINGS_VERSION } from '../core/settings';
+import { getReview, sanitizeReview } from './review';
+import { getSettings, sanitizeSettings } from './settings';
+import { getUserEntries } from './user-glossary';
+import { getVocabulary, sanitizeVocabulary, vocabularyValues } from './vocabulary';
+import { inWriteQueue, isQuotaError } from './write-queue';
 
 export async function collectBackup(now = new Date()): Promise<Backup> {
   return {
@@ -35,11 +41,20 @@ export async function restoreBackup(text: string, knownIds: Set<string>): Promis
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
-  // Everything checked: now write.
-  await settingsItem.setValue(sanitizeSettings(b.settings));
-  await vocabularyItem.setValue(vocabulary);
-  await vocabularyBackupItem.setValue(vocabulary);
-  await reviewItem.setValue(sanitizeReview(b.review));
-  await userEntriesItem.setValue(userEntries);
-  return { ok: true, vocabulary: vocabulary.length, userEntries: userEntries.length };
+  // Everything checked: now write, all keys in one set (with the settings' version, as @wxt-dev/storage keeps it).
+  const values = {
+    settings: sanitizeSettings(b.settings),
+    settings$: { v: SETTINGS_VERSION },
+    ...vocabularyValues(vocabulary),
+    review: sanitizeReview(b.review),
+    userEntries,
+  };
+  return inWriteQueue(async (): Promise<ImportOutcome> => {
+    try {
+      await browser.storage.local.set(values);
+    } catch (err) {
+      return { ok: false, error: isQuotaError(err) ? 'The browser’s storage for the extension is full: nothing was restored. Delete some vocabulary items first.' : `Nothing was restored: ${String(err)}` };
+    }
+    return { ok: true, vocabulary: vocabulary.length, userEntries: userEntries.length };
+  });
 }

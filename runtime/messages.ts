@@ -2,8 +2,11 @@
  * Messages between the extension's parts: a typed union keyed on `type`, checked at runtime on
  * receipt (a message is data from another context, never trusted blindly).
  */
+import { browser } from '#imports';
 import type { Entry, MatchIndex, Speech } from '../core/glossary-types';
 import type { SearchResult } from '../core/search';
+import { LIMITS } from '../core/vocabulary';
+import { MAX_IMPORT_BYTES } from '../core/export-formats';
 
 /** Sent to the background by the content script, popup and options pages. */
 export type BackgroundRequest =
@@ -14,7 +17,29 @@ export type BackgroundRequest =
   | { type: 'get-match-index' }
   | { type: 'search'; query: string; limit?: number }
   | { type: 'page-status'; matches: number; speech: boolean; highlighted: boolean }
-  | { type: 'save-term'; id: string; url: string; title: string; sentence: string };
+  | { type: 'save-term'; id: string; url: string; title: string; sentence: string }
+  // From extension pages only (the background checks the sender): every write goes through the background's queue.
+  /** Restore a JSON backup (the file's text): all of it or nothing. */
+  | { type: 'restore-backup'; text: string }
+  /** Delete vocabulary items (by entry id and page address), or all of them; answers what was removed. */
+  | { type: 'delete-vocabulary'; keys: Array<{ id: string; url: string }> | 'all' }
+  /** Put deleted items back (undo). */
+  | { type: 'undo-delete-vocabulary'; items: unknown[] }
+  /** Delete personal entries by id, or all of them; answers what was removed. */
+  | { type: 'delete-user-entries'; ids: string[] | 'all' }
+  | { type: 'undo-delete-user-entries'; entries: unknown[] }
+  /** Change settings (repaired by sanitizeSettings), a site's rule, or grade a review card. */
+  | { type: 'update-settings'; change: Record<string, unknown> }
+  | { type: 'set-site-rule'; host: string; rule: 'always' | 'never' | null }
+  | { type: 'grade'; id: string; rating: 1 | 2 | 3 | 4 }
+  /** Import a personal glossary file (parsed JSON): adds entries or overrides those with the same id. */
+  | { type: 'import-user-entries'; name: string; data: unknown };
+
+/**
+ * The answer to `save-term`: saved, or why not, in both interface languages (the background writes the
+ * words, so they cost the content script nothing).
+ */
+export type SaveOutcome = { ok: true } | { ok: false; message: { zh: string; en: string } };
 
 /** An entry with the metadata of the speeches its examples come from. */
 export interface EntryView {
@@ -30,9 +55,11 @@ export type BackgroundResponse<T extends BackgroundRequest['type']> = T extends 
   ? MatchIndex
   : T extends 'search'
     ? SearchResult[]
-    : T extends 'page-status' | 'save-term'
-      ? void
-      : never;
+    : T extends 'save-term'
+      ? SaveOutcome
+      : T extends 'page-status'
+        ? void
+        : never;
 
 /** Sent to a tab's content script by the background or the popup. */
 export type TabRequest =
@@ -65,12 +92,35 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
     case 'page-status':
       return typeof r.matches === 'number' && typeof r.speech === 'boolean' && typeof r.highlighted === 'boolean';
     case 'save-term':
+      // The limits of what is stored (core/vocabulary.ts): a longer title or sentence is cut there, a longer address refused here.
       return (
-        typeof r.id === 'string' && r.id.length < 200 &&
-        typeof r.url === 'string' && r.url.length < 4000 &&
-        typeof r.title === 'string' && r.title.length < 1000 &&
-        typeof r.sentence === 'string' && r.sentence.length < 2000
+        typeof r.id === 'string' && r.id.length <= LIMITS.id &&
+        typeof r.url === 'string' && r.url.length <= LIMITS.url &&
+        typeof r.title === 'string' && r.title.length < 4 * LIMITS.title &&
+        typeof r.sentence === 'string' && r.sentence.length < 4 * LIMITS.sentence
       );
+    case 'restore-backup':
+      // Characters, not bytes: a file of MAX_IMPORT_BYTES has at most that many.
+      return typeof r.text === 'string' && r.text.length <= MAX_IMPORT_BYTES;
+    case 'delete-vocabulary':
+      return (
+        r.keys === 'all' ||
+        (Array.isArray(r.keys) && r.keys.length <= LIMITS.items && r.keys.every((k) => typeof k === 'object' && k !== null && typeof k.id === 'string' && typeof k.url === 'string'))
+      );
+    case 'undo-delete-vocabulary':
+      return Array.isArray(r.items) && r.items.length <= LIMITS.items;
+    case 'delete-user-entries':
+      return r.ids === 'all' || (Array.isArray(r.ids) && r.ids.length <= 10000 && r.ids.every((id) => typeof id === 'string'));
+    case 'undo-delete-user-entries':
+      return Array.isArray(r.entries) && r.entries.length <= 10000;
+    case 'update-settings':
+      return typeof r.change === 'object' && r.change !== null && !Array.isArray(r.change);
+    case 'set-site-rule':
+      return typeof r.host === 'string' && r.host.length < 300 && (r.rule === 'always' || r.rule === 'never' || r.rule === null);
+    case 'grade':
+      return typeof r.id === 'string' && r.id.length <= LIMITS.id && (r.rating === 1 || r.rating === 2 || r.rating === 3 || r.rating === 4);
+    case 'import-user-entries':
+      return typeof r.name === 'string' && r.name.length < 100 && 'data' in r;
     default:
       return false;
   }
@@ -92,4 +142,9 @@ export function isTabRequest(m: unknown): m is TabRequest {
     default:
       return false;
   }
+}
+
+/** For extension pages: a request to the background (the one writer), with its answer. */
+export function askBackground<T>(request: BackgroundRequest): Promise<T> {
+  return browser.runtime.sendMessage(request) as Promise<T>;
 }

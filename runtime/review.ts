@@ -1,5 +1,6 @@
 /** Spaced-repetition state (ts-fsrs), one card per entry id, stored with dates as ISO strings. */
 import { storage } from '#imports';
+import { inWriteQueue } from './write-queue';
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
 
 export interface StoredCard {
@@ -71,10 +72,13 @@ export function dueIds(ids: string[], review: Record<string, StoredCard>, now: D
   return ids.filter((id) => !review[id] || Date.parse(review[id].due) <= now.getTime()).sort((a, b) => Date.parse(review[a]?.due ?? '0') - Date.parse(review[b]?.due ?? '0'));
 }
 
-export async function grade(id: string, rating: Grade, now = new Date()): Promise<StoredCard> {
-  const review = await getReview();
-  const next = scheduler.next(toCard(review[id], now), now, rating).card;
-  review[id] = toStored(next);
-  await reviewItem.setValue(review);
-  return review[id];
+/** Grade a card, in the background's write queue (the options page asks it: message `grade`). */
+export function grade(id: string, rating: Grade, now = new Date()): Promise<StoredCard> {
+  return inWriteQueue(async () => {
+    const review = await getReview();
+    const next = scheduler.next(toCard(review[id], now), now, rating).card;
+    review[id] = toStored(next);
+    await reviewItem.setValue(review);
+    return review[id];
+  });
 }

@@ -1,8 +1,10 @@
 /**
  * Typed, versioned settings in extension storage (@wxt-dev/storage). A corrupted value is replaced by
  * the defaults field by field, never by throwing. Shape, defaults and repair: core/settings.ts.
+ * Written only by the background (extension pages ask it: runtime/messages.ts), in its write queue.
  */
 import { storage } from '#imports';
+import { inWriteQueue } from './write-queue';
 import { migrateSettingsV1toV2 } from '../core/migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, sanitizeSettings, type Settings, type SiteRule } from '../core/settings';
 
@@ -22,16 +24,23 @@ export async function getSettings(): Promise<Settings> {
   }
 }
 
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = sanitizeSettings({ ...(await getSettings()), ...change });
-  await settingsItem.setValue(next);
-  return next;
+/** A change of the settings (repaired like any stored value), in the background's write queue. */
+export function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  return inWriteQueue(async () => {
+    const next = sanitizeSettings({ ...(await getSettings()), ...change });
+    await settingsItem.setValue(next);
+    return next;
+  });
 }
 
-export async function setSiteRule(host: string, rule: SiteRule | null): Promise<Settings> {
-  const current = await getSettings();
-  const siteRules = { ...current.siteRules };
-  if (rule) siteRules[host] = rule;
-  else delete siteRules[host];
-  return updateSettings({ siteRules });
+/** This site's rule (always / never / the default), in the background's write queue. */
+export function setSiteRule(host: string, rule: SiteRule | null): Promise<Settings> {
+  return inWriteQueue(async () => {
+    const siteRules = { ...(await getSettings()).siteRules };
+    if (rule) siteRules[host] = rule;
+    else delete siteRules[host];
+    const next = sanitizeSettings({ ...(await getSettings()), siteRules });
+    await settingsItem.setValue(next);
+    return next;
+  });
 }

@@ -3,8 +3,8 @@
  * Chromium, "ours" (tifa:start to tifa:painted) and every phase mark. On this 2-core machine one run
  * varies by ±30%, so a change worth a few milliseconds shows only in the medians of many such turns.
  *
- *   npx wxt build && cp -r .output/chrome-mv3 /tmp/a      # before the change
- *   npx wxt build && cp -r .output/chrome-mv3 /tmp/b      # after it
+ *   TIFA_BENCH=1 npx wxt build && cp -r .output-bench/chrome-mv3 /tmp/a      # before the change
+ *   TIFA_BENCH=1 npx wxt build && cp -r .output-bench/chrome-mv3 /tmp/b      # after it
  *   BENCH_DUMP=/tmp/pages npx tsx scripts/bench.ts        # the benchmark's pages
  *   npx tsx scripts/ab-ours.ts /tmp/a /tmp/b /tmp/pages/speech-2m.html [runs]
  */

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MatchIndex } from '../core/glossary-types';
-import { extensionScriptsRun, findChromium, gotoHandsOff, launchWithExtension, median, openTraced, PHASE_MARKS, registeredHighlights, ROOT, startTrace, waitForSettled } from './support/browser';
+import { BENCH_EXTENSION_DIR, extensionScriptsRun, findChromium, gotoHandsOff, launchWithExtension, median, openTraced, PHASE_MARKS, registeredHighlights, ROOT, startTrace, waitForSettled } from './support/browser';
 import { startStaticServer } from './support/static-server';
 import { longTasksInside, TASK_TRACE_CATEGORIES, type LongTask } from './support/trace-tasks';
 import { GATE_PATH, READER_PATH } from '../runtime/gate-handoff';
@@ -218,7 +218,7 @@ const server = await startStaticServer(join(ROOT, 'tests', 'fixtures'), { routes
 // gate is declared and imports the reader (runtime/gate-handoff.ts).
 const SPEECH_HOST = 'speech.bench.gov.cn';
 const onSpeechHost = (url: string) => url.replace('127.0.0.1', SPEECH_HOST);
-const ext = await launchWithExtension({ localHosts: [SPEECH_HOST] });
+const ext = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR, localHosts: [SPEECH_HOST] });
 const plain = await chromium.launchPersistentContext('', {
   executablePath: findChromium(),
   headless: true,
@@ -443,7 +443,7 @@ const nonCjkBrowsers: Array<{ close(): Promise<void> }> = [];
 if (!ONLY || ONLY === 'noncjk') {
   const ours = { name: 'ours', contexts: [ext.context], path: GATE_PATH, mustNotRun: [READER_PATH], runs: [] };
   for (let k = 1; k < NON_CJK_INSTANCES; k++) {
-    const another = await launchWithExtension();
+    const another = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR });
     nonCjkBrowsers.push(another);
     ours.contexts.push(another.context);
   }

@@ -6,6 +6,7 @@ import { resolve, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { findChromium, highlightPoint, launchWithExtension, ROOT, waitForSettled } from './support/browser';
+import { waitForCard } from './support/card';
 import { startStaticServer } from './support/static-server';
 
 const args = process.argv.slice(2);
@@ -44,7 +45,7 @@ if (headless) {
   const box = await highlightPoint(page, '两个确立', 0.3);
   if (box) {
     await page.mouse.move(box.x, box.y);
-    await page.waitForSelector('tifa-card >> .card', { timeout: 5000 }).catch(() => undefined);
+    await waitForCard(page).catch(() => undefined);
   }
   await page.screenshot({ path: target });
   console.log(`no display${shotPath ? ' needed' : ''}: wrote a screenshot to ${target}`);

@@ -4,14 +4,14 @@
  * that ran between `tifa:start` and `tifa:painted` (self and total milliseconds, mean per run).
  *
  *   BENCH_DUMP=/tmp/pages npx tsx scripts/bench.ts        # the benchmark's generated pages
- *   TIFA_NO_MINIFY=1 npx wxt build                          # readable function names
+ *   TIFA_BENCH=1 TIFA_NO_MINIFY=1 npx wxt build                     # readable function names
  *   npx tsx scripts/profile-page.ts /tmp/pages/speech-2m.html [runs] [from-mark] [to-mark]
  *
  * The marks (default tifa:start and tifa:painted) narrow it to a phase, e.g. tifa:matched tifa:ranges-registered.
  * The profiler slows the page (~20%): read proportions here, take timings from `npm run bench`.
  */
 import { basename, dirname } from 'node:path';
-import { gotoHandsOff, launchWithExtension, startTrace } from './support/browser';
+import { BENCH_EXTENSION_DIR, gotoHandsOff, launchWithExtension, startTrace } from './support/browser';
 import { startStaticServer } from './support/static-server';
 
 interface CallFrame {
@@ -40,7 +40,7 @@ const runs = Number(process.argv[3] ?? 5);
 const fromMark = process.argv[4] ?? 'tifa:start';
 const toMark = process.argv[5] ?? 'tifa:painted';
 const server = await startStaticServer(dirname(file));
-const ext = await launchWithExtension();
+const ext = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR });
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${basename(f.url) || ''}:${f.lineNumber}`;

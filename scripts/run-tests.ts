@@ -1,5 +1,5 @@
 /**
- * `npm test`: the type check, the build (glossary + extension), then every vitest test (unit and
+ * `npm test`: the type check, the build (glossary + extension) and the benchmark's build, then every vitest test (unit and
  * end-to-end in real Chromium). Ends with one line `N passed, N failed` totalling all of them; the
  * same line is written to test-output/summary.txt for .ci/run.
  */
@@ -16,9 +16,9 @@ let passed = 0;
 let failed = 0;
 const failures: string[] = [];
 
-function step(name: string, cmd: string, args: string[]): boolean {
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${name}: ${[cmd, ...args].join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
   if (ok) passed++;
   else {
@@ -29,7 +29,10 @@ function step(name: string, cmd: string, args: string[]): boolean {
 }
 
 step('type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit']);
-const built = step('build (npm run build: glossary + extension)', 'npm', ['run', '--silent', 'build']);
+const built =
+  step('build (npm run build: glossary + extension)', 'npm', ['run', '--silent', 'build']) &&
+  // The timing tests (tests/e2e/viewport-scope.test.ts) read performance marks, which only this build sets.
+  step('benchmark build (TIFA_BENCH=1 wxt build, into .output-bench/)', bin('wxt'), ['build'], { TIFA_BENCH: '1' });
 
 const report = join(out, 'vitest.json');
 rmSync(report, { force: true });

@@ -36,7 +36,7 @@ for (let n = walker.nextNode(), read = 0; n && read < GATE_CHARS; n = walker.nex
 // The reader's start, written out too, with no function of its own (every page pre-parses each function,
 // called or not: ~0.02–0.04 ms, docs/performance.md). `catch(Object)` and `bind` handle rejections without one.
 if (han) {
-  performance.mark('tifa:start');
+  if (import.meta.env.TIFA_BENCH) performance.mark('tifa:start');
   // Firefox has a promise-based `browser`; Chrome's `chrome` returns promises in MV3.
   const g = globalThis as { browser?: typeof Browser; chrome?: typeof Browser } & Record<string, unknown>;
   const ext = (g.browser?.runtime ? g.browser : g.chrome)!;

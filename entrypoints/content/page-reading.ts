@@ -6,7 +6,7 @@ import { resumableInSlices } from './slices';
 export async function readBlocks(root: Node, signal: AbortSignal): Promise<BlockCollection | null> {
   const walker = createBlockWalker(root);
   const done = await resumableInSlices((pause) => walker.run(pause), signal);
-  performance.mark('tifa:walk-done');
+  if (import.meta.env.TIFA_BENCH) performance.mark('tifa:walk-done');
   return done ? walker.result : null;
 }
 

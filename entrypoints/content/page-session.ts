@@ -23,8 +23,6 @@ export interface SessionDeps {
   /** The background's copy of the index, for when the automaton of `index` is unusable or turns out damaged. */
   soundIndex(): Promise<MatchIndex | null>;
   reportStatus(status: { matches: number; speech: boolean; highlighted: boolean }): void;
-  /** The page lacks the manifest's highlight rules (the gate imported the reader): the painter adds them. */
-  styleDocument?: boolean;
   /** Called when the session has painted occurrences, so hit-testing and cards can use them. */
   onPainted?(session: PageSession): void;
 }
@@ -92,7 +90,7 @@ export class PageSession {
     }
     this.abort.signal.addEventListener('abort', () => reading?.cancel());
     publishState(doc, 'scanning', false, 0);
-    performance.mark('tifa:scan-start');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:scan-start');
     this.matcher = loadPageMatcher(this.index) ?? (await this.recoverMatcher());
     if (!this.matcher) {
       reading?.cancel();
@@ -100,10 +98,10 @@ export class PageSession {
       console.warn('[Tifa Reader] no usable glossary index; nothing highlighted on this page');
       return;
     }
-    performance.mark('tifa:matcher-built');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:matcher-built');
     const read = reading ? await reading.blocks : await readBlocks(doc.body, this.abort.signal);
     if (!read) return;
-    performance.mark('tifa:walked');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:walked');
     this.blocks = read.blocks;
     this.textLength = read.textLength;
     const highlights = (d: Detection) => force || rule === 'always' || settings.mode === 'all' || (settings.mode === 'speech' && d.speech);
@@ -119,12 +117,12 @@ export class PageSession {
       if (ok && head.blocks < this.blocks.length && doc.visibilityState !== 'hidden') {
         const headDetection = this.detect(occurrences, head.chars);
         if (highlights(headDetection)) {
-          performance.mark('tifa:matched');
+          if (import.meta.env.TIFA_BENCH) performance.mark('tifa:matched');
           this.detection = headDetection;
           this.occurrences = occurrences;
           early = occurrences.length;
           await this.showHighlights(occurrences);
-          afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
+          if (import.meta.env.TIFA_BENCH) afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
           // The rest waits for that frame: its slices must not keep the frame waiting.
           await new Promise<void>((resolve) => afterNextPaint(resolve, this.doc.defaultView));
           if (this.abort.signal.aborted) return;
@@ -140,7 +138,7 @@ export class PageSession {
     }
     if (!ok) return;
     if (early === 0) {
-      performance.mark('tifa:matched');
+      if (import.meta.env.TIFA_BENCH) performance.mark('tifa:matched');
       // Ask for a frame now, while detection and registration run: a frame that falls due during this
       // task then runs as soon as it ends, with the highlights in it, instead of at the next vsync
       // after it (on average half a frame later).
@@ -168,9 +166,9 @@ export class PageSession {
     // (ViewportScope.watch); the wrapping painter has registered them by now.
     if (this.painter?.kind !== 'highlight-api' || !this.highlighted) this.markRegistered();
     this.observe();
-    performance.mark('tifa:scanned');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:scanned');
     // For the benchmark: the first task after the next frame was painted.
-    if (early === 0) afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
+    if (import.meta.env.TIFA_BENCH && early === 0) afterNextPaint(() => performance.mark('tifa:painted'), this.doc.defaultView);
   }
 
   /** Match blocks in slices, appending to `out`; false if stopped first. */
@@ -186,7 +184,7 @@ export class PageSession {
   /** Highlighting on: the painter made if need be and `list` painted (nothing published). */
   private async showHighlights(list: Occurrence[]): Promise<void> {
     this.highlighted = true;
-    this.painter ??= createPainter(this.doc, this.index.categories, this.deps.styleDocument);
+    this.painter ??= createPainter(this.doc, this.index.categories);
     await this.paint(list);
   }
 
@@ -194,7 +192,7 @@ export class PageSession {
   private markRegistered(): void {
     if (this.registered) return;
     this.registered = true;
-    performance.mark('tifa:ranges-registered');
+    if (import.meta.env.TIFA_BENCH) performance.mark('tifa:ranges-registered');
   }
 
   /** Turn highlighting on (paint every occurrence) or off (restore the page exactly). */
@@ -307,6 +305,11 @@ export class PageSession {
     }
     this.pendingRuns = [];
     return this.paintedByOwner;
+  }
+
+  /** Show again what the page may have taken away (its highlights from CSS.highlights, our rules). */
+  keepShown(): void {
+    if (this.highlighted) this.painter?.show();
   }
 
   /** A range over a painted occurrence (for the card's anchor, scrolling and hit-testing). */

@@ -5,8 +5,8 @@
  * text nodes are kept aside and put back unchanged.
  */
 import { CATEGORIES } from '../../core/glossary-types';
+import { highlightRules } from '../../core/highlight-rules';
 import { locate, OWN_UI_ATTRIBUTE, type Occurrence } from '../../core/text-model';
-import highlightCss from './style.css?inline';
 
 /** An occurrence the session shows (its category is enabled). */
 export type Painted = Occurrence;
@@ -32,18 +32,23 @@ export function rangeOf(doc: Document, o: Occurrence): Range {
   return range;
 }
 
+/**
+ * Our highlights' names: a prefix drawn at each load of this script, then the category. A page cannot
+ * write rules for them in advance (core/highlight-rules.ts); tests find them by their ending.
+ */
+const NAME_PREFIX = `h${Math.random().toString(36).slice(2, 10)}-`;
+
 export function highlightName(category: number): string {
-  return `tifa-${CATEGORIES[category] ?? 'other'}`;
+  return NAME_PREFIX + (CATEGORIES[category] ?? 'other');
 }
 
 /**
  * `categories[entry]`: the highlight category of each entry (the match index's `categories`).
- * `styleDocument`: the page has not got the highlight rules from the manifest (the reader was imported
- * by the gate, which declares no stylesheet): they are adopted into the document before anything is
- * shown, and again at each showing if the page took them away.
+ * The highlight rules are adopted into the document before anything is shown, and again at each
+ * showing if the page took them away. (The manifest declares none: their names are not known in advance.)
  */
-export function createPainter(doc: Document, categories: readonly number[], styleDocument = false): Painter {
-  const keepRules = styleDocument ? documentRules(doc) : () => undefined;
+export function createPainter(doc: Document, categories: readonly number[]): Painter {
+  const keepRules = documentRules(doc);
   const w = doc.defaultView as (Window & typeof globalThis) | null;
   const registry = w && 'CSS' in w && 'highlights' in w.CSS ? w.CSS.highlights : undefined;
   const HighlightCtor = w && 'Highlight' in w ? (w.Highlight as typeof Highlight) : undefined;
@@ -52,13 +57,14 @@ export function createPainter(doc: Document, categories: readonly number[], styl
 }
 
 /**
- * A function that adds the highlight rules (style.css) to the document as an adopted stylesheet, unless
+ * A function that adds the highlight rules (core/highlight-rules.ts) to the document as an adopted stylesheet, unless
  * they are there already: no node is added to the page. Where adopting fails (a page that froze
  * adoptedStyleSheets), the document gets a <style> element marked as ours instead. The rules are on
- * :root and reach open shadow trees by inheritance (style.css), so shadow roots need nothing.
+ * :root and reach open shadow trees by inheritance, so shadow roots need nothing.
  */
 function documentRules(doc: Document): () => void {
   let sheet: CSSStyleSheet | null = null;
+  const highlightCss = highlightRules(CATEGORIES.map((_, c) => highlightName(c)));
   return () => {
     try {
       if (!sheet) {
@@ -102,6 +108,7 @@ function highlightPainter(doc: Document, categories: readonly number[], registry
     },
     show() {
       keepRules();
+      // Also where the page cleared CSS.highlights or deleted ours: they are registered again here.
       for (const [category, h] of highlights) {
         const name = highlightName(category);
         if (registry.get(name) !== h) registry.set(name, h);

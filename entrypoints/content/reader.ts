@@ -36,6 +36,11 @@ export class Reader {
     private readonly session: PageSession,
     private readonly card: CardHost,
     private readonly settings: Settings,
+    /**
+     * Whether the extension is still there (WXT's ctx.isValid): after an update or a reload the old
+     * copy of this script stays on open pages with no extension to talk to. Asking tears it down then.
+     */
+    private readonly alive: () => boolean = () => true,
   ) {
     this.hits = new HitIndex((p) => session.rangeOf(p));
   }
@@ -82,12 +87,22 @@ export class Reader {
     return this.card.contains(this.session.doc.activeElement);
   }
 
+  /**
+   * Only the reader's own input acts: a page can dispatch synthetic events (`isTrusted` false) to open
+   * cards, step through terms, or save through them.
+   */
+  private acts(e: Event): boolean {
+    return e.isTrusted && this.alive();
+  }
+
   private onPointerMove(e: PointerEvent): void {
-    if (!this.session.highlighted || e.pointerType === 'touch') return;
+    if (!this.session.highlighted || e.pointerType === 'touch' || !this.acts(e)) return;
     this.lastPoint = { x: e.clientX, y: e.clientY };
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      // The reader is here: if the page cleared our highlights (CSS.highlights.clear()), they come back.
+      this.session.keepShown();
       const pt = this.lastPoint;
       if (!pt || this.card.contains(e.target)) return;
       const hit = this.hitIndex().at(this.session.doc, pt.x, pt.y);
@@ -103,7 +118,7 @@ export class Reader {
   }
 
   private onClick(e: MouseEvent): void {
-    if (!this.session.highlighted || this.card.contains(e.target)) return;
+    if (!this.session.highlighted || this.card.contains(e.target) || !this.acts(e)) return;
     const hit = this.hitIndex().at(this.session.doc, e.clientX, e.clientY);
     if (hit) {
       void this.openFor(hit, false);
@@ -113,6 +128,7 @@ export class Reader {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (!this.acts(e)) return;
     if (e.key === 'Escape' && this.card.isOpen) {
       this.card.close();
       return;
@@ -152,6 +168,8 @@ export class Reader {
   }
 
   private async openFor(p: Painted, focus: boolean): Promise<void> {
+    // Detached (the extension went away): a hover timer or frame asked for before then opens nothing.
+    if (this.controller.signal.aborted) return;
     const id = this.session.entryId(p.entry);
     await this.card.open({ id, anchor: this.session.rangeOf(p), sentence: sentenceAround(p), focus });
   }

@@ -9,6 +9,11 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/**
+ * The benchmark's build (`TIFA_BENCH=1 npx wxt build`): the shipped code plus its performance marks
+ * (`tifa:*`), which the shipped build does not set (a page could read them: docs/security.md).
+ */
+export const BENCH_EXTENSION_DIR = join(ROOT, '.output-bench', 'chrome-mv3');
 export const SCREENSHOT_DIR = join(ROOT, 'test-output', 'screenshots');
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -47,7 +52,8 @@ export async function launchWithExtension(
 ): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}. Build it first: npm run build`);
+    const how = extensionDir === BENCH_EXTENSION_DIR ? 'TIFA_BENCH=1 npx wxt build' : 'npm run build';
+    throw new Error(`No built extension at ${extensionDir}. Build it first: ${how}`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'tifa-profile-'));
   const context = await chromium.launchPersistentContext(profile, {

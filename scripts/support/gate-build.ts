@@ -19,6 +19,8 @@ export function buildGateScript(root: string): string {
     // instead of pre-parsing it and compiling it again when called (the gate's body is all it runs).
     supported: { arrow: false },
     legalComments: 'none',
+    // The benchmark's marks only in its own build (env.d.ts).
+    define: { 'import.meta.env.TIFA_BENCH': String(process.env.TIFA_BENCH === '1') },
     write: false,
   });
   return result.outputFiles[0]!.text;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { highlightPoint, launchWithExtension, ROOT, screenshot, waitForSettled, type ExtensionBrowser } from '../../scripts/support/browser';
+import { cardHas, cardText, clickInCard, inCard, waitForCard } from '../../scripts/support/card';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 const DARK = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>在市委全会上的讲话</title>
@@ -28,10 +29,12 @@ async function termPoint(page: Page, text: string, where = 0.4): Promise<{ x: nu
 }
 
 async function cardBox(page: Page) {
-  return page.locator('tifa-card .card').evaluate((el) => {
-    const r = el.getBoundingClientRect();
+  const box = await inCard(page, (root) => {
+    const r = root.querySelector('.card')!.getBoundingClientRect();
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, vw: innerWidth, vh: innerHeight };
   });
+  if (!box) throw new Error('no card');
+  return box;
 }
 
 describe('the term card', () => {
@@ -49,22 +52,19 @@ describe('the term card', () => {
     await waitForSettled(page);
     const p = await termPoint(page, '两个确立');
     await page.mouse.click(p.x, p.y);
-    const card = page.locator('tifa-card .card');
-    await card.waitFor();
-    expect(await card.locator('h2').textContent()).toBe('两个确立');
-    expect(await card.getAttribute('aria-labelledby')).toMatch(/^tifa-term-/);
+    await waitForCard(page);
+    expect(await cardText(page, 'h2')).toBe('两个确立');
+    expect(await inCard(page, (root) => root.querySelector('.card')!.getAttribute('aria-labelledby'))).toMatch(/^tifa-term-/);
     // English toggle.
-    const toggle = card.locator('button[aria-pressed]');
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(await card.locator('p[lang=en]').first().textContent()).toMatch(/[A-Za-z]{4,}/);
+    await clickInCard(page, 'button[aria-pressed]');
+    await expect.poll(() => inCard(page, (root) => root.querySelector('button[aria-pressed]')!.getAttribute('aria-pressed'))).toBe('true');
+    expect(await cardText(page, 'p[lang=en]')).toMatch(/[A-Za-z]{4,}/);
     // A related term opens its own card in place.
-    const related = card.locator('.related button').first();
-    const name = await related.textContent();
-    await related.click();
-    await expect.poll(() => card.locator('h2').textContent()).toBe(name);
+    const name = await cardText(page, '.related button');
+    await clickInCard(page, '.related button');
+    await expect.poll(() => cardText(page, 'h2')).toBe(name);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('tifa-card .card').count()).toBe(0);
+    await expect.poll(() => cardHas(page)).toBe(false);
     await page.close();
   });
 
@@ -74,7 +74,7 @@ describe('the term card', () => {
     await waitForSettled(page);
     const p = await termPoint(page, '四个意识', 0.93);
     await page.mouse.move(p.x, p.y);
-    await page.locator('tifa-card .card').waitFor();
+    await waitForCard(page);
     const box = await cardBox(page);
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.bottom).toBeLessThanOrEqual(box.vh);
@@ -90,9 +90,9 @@ describe('the term card', () => {
     await waitForSettled(page);
     const p = await termPoint(page, '四个意识');
     await page.mouse.click(p.x, p.y);
-    await page.locator('tifa-card .card').waitFor();
-    expect(await page.locator('tifa-card .card').getAttribute('class')).toContain('dark');
-    const bg = await page.locator('tifa-card .card').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await waitForCard(page);
+    expect(await inCard(page, (root) => root.querySelector('.card')!.className)).toContain('dark');
+    const bg = (await inCard(page, (root) => getComputedStyle(root.querySelector('.card')!).backgroundColor))!;
     const [r, g, b] = bg.match(/\d+/g)!.map(Number);
     expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!).toBeLessThan(80);
     await screenshot(page, 'card-dark.png');
@@ -116,7 +116,7 @@ describe('the term card at 200% zoom on a touch screen', () => {
     await waitForSettled(page);
     const p = await termPoint(page, '两个确立', 0.3);
     await page.touchscreen.tap(p.x, p.y);
-    await page.locator('tifa-card .card').waitFor();
+    await waitForCard(page);
     const box = await cardBox(page);
     expect(box.left).toBeGreaterThanOrEqual(0);
     expect(box.right).toBeLessThanOrEqual(box.vw);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium, launchWithExtension, ROOT, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { inCard, waitForCard } from '../../scripts/support/card';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 const P = '<p>我们要坚定拥护“两个确立”，坚决做到“两个维护”，增强“四个意识”。</p>';
@@ -82,7 +83,7 @@ async function snapshot(page: Page): Promise<string> {
   return page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
     for (const a of ['data-tifa-state', 'data-tifa-speech', 'data-tifa-matches', 'data-tifa-style']) clone.removeAttribute(a);
-    clone.querySelectorAll('tifa-card').forEach((n) => n.remove());
+    clone.querySelectorAll(':scope > [data-tifa-ui="card"]').forEach((n) => n.remove());
     const fields = [...document.querySelectorAll('textarea, input')].map((e) => (e as HTMLInputElement).value).join('|');
     return clone.outerHTML + '\n' + fields;
   });
@@ -131,9 +132,10 @@ describe('hostile and unusual pages', () => {
     // Styled there too: the rules are on :root and highlight styles inherit into the shadow tree.
     const inShadow = await page.evaluate(() => {
       const p = document.getElementById('host')!.shadowRoot!.querySelector('p')!;
-      return getComputedStyle(p, '::highlight(tifa-ideology)').backgroundColor;
+      const name = [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].find((k) => k.endsWith('-ideology'));
+      return getComputedStyle(p, `::highlight(${name})`).backgroundColor;
     });
-    expect(inShadow).toBe('rgba(214, 48, 49, 0.16)'); // style.css
+    expect(inShadow).toBe('rgba(214, 48, 49, 0.16)'); // core/highlight-rules.ts
     await page.close();
   });
   it('leaves textareas, inputs and contenteditable editors untouched', async () => {
@@ -145,8 +147,8 @@ describe('hostile and unusual pages', () => {
     const { page, state } = await check('/csp.html');
     expect(state.matches).toBe(6);
     await page.keyboard.press('Alt+Shift+N');
-    await page.locator('tifa-card .card').waitFor();
-    expect(await page.locator('tifa-card .card').evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('3px');
+    await waitForCard(page);
+    expect(await inCard(page, (root) => getComputedStyle(root.querySelector('.card')!).borderTopWidth)).toBe('3px');
     await page.close();
   });
   it('a page whose scripts replace and remove content while we scan', async () => {

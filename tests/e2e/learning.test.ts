@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { cardText, clickInCard, inCard, waitForCard } from '../../scripts/support/card';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 let browser: ExtensionBrowser;
@@ -58,8 +59,8 @@ describe('lookup', () => {
       ['四个意识', tabId] as const,
     );
     expect(how).toBe('card');
-    await page.locator('tifa-card .card h2').waitFor();
-    expect(await page.locator('tifa-card .card h2').textContent()).toBe('四个意识');
+    await waitForCard(page, 'h2');
+    expect(await cardText(page, 'h2')).toBe('四个意识');
     await page.close();
   });
 
@@ -116,11 +117,10 @@ describe('options sections', () => {
     await page.goto(server.url('/sample-speech.html'));
     await waitForSettled(page);
     await page.keyboard.press('Alt+Shift+N');
-    const card = page.locator('tifa-card .card');
-    await card.waitFor();
-    const term = await card.locator('h2').textContent();
-    await card.locator('footer button').first().click();
-    await expect.poll(() => card.locator('footer button').first().isDisabled()).toBe(true);
+    await waitForCard(page);
+    const term = await cardText(page, 'h2');
+    await clickInCard(page, 'footer button');
+    await expect.poll(() => inCard(page, (root) => root.querySelector<HTMLButtonElement>('footer button')!.disabled)).toBe(true);
 
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html#vocabulary'));

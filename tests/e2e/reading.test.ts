@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { highlightPoint, highlightsThroughPage, registeredHighlights, launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { cardHas, cardText, inCard, waitForCard } from '../../scripts/support/card';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 import type { MatchIndex } from '../../core/glossary-types';
 
@@ -90,13 +91,12 @@ describe('reading a speech page', () => {
     const point = await highlightPoint(page);
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x, point!.y);
-    const card = page.locator('tifa-card .card');
-    await card.waitFor({ timeout: 5000 });
-    const heading = await card.locator('h2').textContent();
+    await waitForCard(page);
+    const heading = await cardText(page, 'h2');
     expect(point!.text.replace(/\s/g, '')).toContain(heading!);
-    expect(await card.getAttribute('role')).toBe('dialog');
-    expect(await card.locator('.pinyin').textContent()).toMatch(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/);
-    expect(await card.locator('.evidence').count()).toBe(1);
+    expect(await inCard(page, (root) => root.querySelector('.card')!.getAttribute('role'))).toBe('dialog');
+    expect(await cardText(page, '.pinyin')).toMatch(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/);
+    expect(await inCard(page, (root) => root.querySelectorAll('.evidence').length)).toBe(1);
     await screenshot(page, 'card-hover.png');
     await page.mouse.move(5, 5);
     await page.close();
@@ -107,15 +107,15 @@ describe('reading a speech page', () => {
     await page.goto(server.url('/sample-speech.html'));
     await waitForSettled(page);
     await page.keyboard.press('Alt+Shift+N');
-    const card = page.locator('tifa-card .card');
-    await card.waitFor({ timeout: 5000 });
-    const first = await card.locator('h2').textContent();
-    // Focus moved into the card, for screen readers.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TIFA-CARD');
+    await waitForCard(page);
+    const first = await cardText(page, 'h2');
+    // Focus moved into the card, for screen readers (the page sees only the host: the root is closed).
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tifa-ui'))).toBe('card');
+    expect(await inCard(page, (root) => root.activeElement?.tagName)).toBe('BUTTON');
     await page.keyboard.press('Alt+Shift+N');
-    await expect.poll(() => card.locator('h2').textContent()).not.toBe(first);
+    await expect.poll(() => cardText(page, 'h2')).not.toBe(first);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('tifa-card .card').count()).toBe(0);
+    await expect.poll(() => cardHas(page)).toBe(false);
     await page.close();
   });
 
@@ -140,12 +140,12 @@ describe('reading a speech page', () => {
     const before = await page.evaluate(() => document.body.innerHTML);
     const point = await highlightPoint(page);
     await page.mouse.move(point!.x, point!.y);
-    await page.locator('tifa-card .card').waitFor();
+    await waitForCard(page);
     await sendToActiveTab({ type: 'set-highlighting', on: false });
     await expect.poll(() => page.getAttribute('html', 'data-tifa-state')).toBe('off');
     expect(await registeredHighlights(page)).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
-    expect(await page.locator('tifa-card').count()).toBe(0);
+    expect(await page.locator('[data-tifa-ui]').count()).toBe(0);
     await page.close();
   });
 
@@ -202,7 +202,8 @@ describe('reading a speech page', () => {
     expect(await page.getAttribute('html', 'data-tifa-style')).toBe('underline');
     const background = await page.evaluate(() => {
       const el = document.querySelector('p')!;
-      return getComputedStyle(el, '::highlight(tifa-ideology)').backgroundColor;
+      const name = [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].find((k) => k.endsWith('-ideology'));
+      return getComputedStyle(el, `::highlight(${name})`).backgroundColor;
     });
     expect(background).toBe('rgba(0, 0, 0, 0)');
     await highlightPoint(page);
@@ -234,7 +235,8 @@ describe('reading a speech page', () => {
         await page.goto(server.url('/sample-speech.html'));
         const state = await waitForSettled(page);
         expect(state.state, damage).toBe('done');
-        expect(await registeredHighlights(page), damage).toBeGreaterThan(0);
+        // Registered at the next frame's start (ViewportScope), which may come after the state says done.
+        await expect.poll(() => registeredHighlights(page), { message: damage }).toBeGreaterThan(0);
         expect(errors, damage).toEqual([]);
         counts[damage] = state.matches;
         await page.close();

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { highlightsThroughPage, launchWithExtension, registeredHighlights, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { BENCH_EXTENSION_DIR, highlightsThroughPage, launchWithExtension, registeredHighlights, ROOT, settleFrames, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
+import { waitForCard } from '../../scripts/support/card';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
 
 const PARAGRAPHS = 600;
@@ -39,7 +40,8 @@ beforeAll(async () => {
       '/late.css': () => new Promise((resolve) => setTimeout(() => resolve('p { line-height: 1.6 }'), STYLESHEET_DELAY_MS)),
     },
   });
-  browser = await launchWithExtension();
+  // The benchmark's build: the shipped code with its performance marks, which some tests here read.
+  browser = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR });
 });
 afterAll(async () => {
   await browser?.close();
@@ -135,7 +137,7 @@ describe('highlights near the viewport only, on a long page', () => {
     await page.goto(server.url('/long.html'));
     await waitForSettled(page);
     await page.keyboard.press('Alt+Shift+P'); // from the start, backwards: the last term on the page
-    await page.locator('tifa-card .card').waitFor();
+    await waitForCard(page);
     await settleFrames(page);
     const last = await page.evaluate(() => {
       let bottom = -Infinity;

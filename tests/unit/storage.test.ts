@@ -54,6 +54,32 @@ describe('vocabulary', () => {
   });
 });
 
+describe('the one writer', () => {
+  it('writes both copies in one set: a quota error writes neither, and is an outcome, not a throw', async () => {
+    const { addToVocabulary, getVocabulary } = await import('../../runtime/vocabulary');
+    await addToVocabulary(item());
+    const set = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded'));
+    const r = await addToVocabulary(item({ id: 'b', url: 'http://127.0.0.1/b' }));
+    fakeBrowser.storage.local.set = set;
+    expect(r).toMatchObject({ ok: false, reason: 'quota' });
+    const stored = await fakeBrowser.storage.local.get(['vocabulary', 'vocabularyBackup']);
+    expect(stored.vocabulary).toEqual([item()]);
+    expect(stored.vocabularyBackup).toEqual(stored.vocabulary);
+    expect(await getVocabulary()).toEqual([item()]);
+  });
+  it('a restore replaces everything, and saves arriving during it land on top of it, none lost', async () => {
+    const { addToVocabulary, getVocabulary } = await import('../../runtime/vocabulary');
+    const { restoreBackup } = await import('../../runtime/backup');
+    const backup = JSON.stringify({ format: 'tifa-reader-backup', version: 1, exportedAt: '', settings: {}, vocabulary: [item({ id: 'r', url: 'http://127.0.0.1/r' })], review: {}, userEntries: [] });
+    const before = Array.from({ length: 5 }, (_, i) => addToVocabulary(item({ id: `a${i}`, url: `http://127.0.0.1/a${i}` })));
+    const restored = restoreBackup(backup, new Set());
+    const after = Array.from({ length: 5 }, (_, i) => addToVocabulary(item({ id: `b${i}`, url: `http://127.0.0.1/b${i}` })));
+    await Promise.all([...before, restored, ...after]);
+    expect((await getVocabulary()).map((v) => v.id)).toEqual(['r', 'b0', 'b1', 'b2', 'b3', 'b4']);
+  });
+});
+
 describe('backup', () => {
   it('round-trips exactly through export and import', async () => {
     const { addToVocabulary } = await import('../../runtime/vocabulary');
