@@ -16,7 +16,7 @@ import { validateEntries, GlossaryError, isMatchableSurface } from '../../core/g
 import { compileAutomaton, layoutAutomaton, loadAutomaton, packAutomaton } from '../../core/matcher';
 import { prepareMatchText } from '../../core/normalize';
 import { CATEGORIES, type CuratedEntry, type Entry, type Example, type Glossary, type History, type MatchIndex, type RecordDocumentInfo, type Speech } from '../../core/glossary-types';
-import { checkCitations, type Citation } from '../../core/citations';
+import { checkCitations, compactText, type Citation } from '../../core/citations';
 import { loadRecord, type RecordDocument } from './record';
 import { citationContext } from './citation-context';
 import { COVERAGE_RECURRING_TOP, extractRecordCandidates, isCoverageDocument, type RecordCandidate } from './record-candidates';
@@ -25,7 +25,9 @@ export interface Exclusion {
   phrase: string;
   kind: string;
   reason: string;
+  /** The corpus speech, or the record document, where the phrase is read. */
   speech?: string;
+  doc?: string;
 }
 
 export interface BuildReport {
@@ -277,7 +279,12 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
   const unaccounted = quoted.filter((c) => !idByKey.has(c.phrase) && !excluded.has(c.phrase)).map((c) => c.phrase);
   const quotedSet = new Set(quoted.map((c) => c.phrase));
   const recordSet = new Set(toCover.map((c) => c.phrase));
-  const stale = exclusions.filter((x) => !quotedSet.has(x.phrase) && !recordSet.has(x.phrase)).map((x) => `exclusion "${x.phrase}" is not a quoted phrase of the corpus nor a candidate of the record's coverage`);
+  // An exclusion of the record names the document it is read in, and must occur there: the ranked list of
+  // candidates moves as entries are added (a pair inside a new term stops being one), the record does not.
+  const stale = exclusions
+    .filter((x) => !quotedSet.has(x.phrase) && !recordSet.has(x.phrase))
+    .filter((x) => !(x.doc && ctx.record.get(x.doc)?.text.includes(compactText(x.phrase))))
+    .map((x) => (x.doc ? `exclusion "${x.phrase}": not in ${x.doc}` : `exclusion "${x.phrase}" is not a quoted phrase of the corpus (nor, with a "doc", of the record)`));
   const shadowed = exclusions.filter((x) => idByKey.has(x.phrase)).map((x) => `exclusion "${x.phrase}" also has an entry (${idByKey.get(x.phrase)})`);
   if (stale.length || shadowed.length) throw new GlossaryError([...stale, ...shadowed]);
 
