@@ -344,10 +344,11 @@ function generalFrequencies(): { freq: Map<string, number>; total: number } {
 }
 
 /**
- * Whether the build fails on a candidate of the record left unaccounted for. Off until every candidate
- * has its entry or exclusion (the report counts them meanwhile); then on, for good.
+ * The build fails on a candidate of the record left unaccounted for (on since every candidate has its
+ * entry or exclusion; the report counts them). A new entry can move pieces of its term out of the ranked
+ * recurring phrases and let others in: the build then names them.
  */
-export const RECORD_COVERAGE_ENFORCED = false;
+export const RECORD_COVERAGE_ENFORCED = true;
 
 /** What the coverage rules leave unaccounted for: phrases of the corpus and candidates of the record with neither an entry nor an exclusion. */
 export function coverageProblems(report: BuildReport, enforceRecord = RECORD_COVERAGE_ENFORCED): string[] {

@@ -51,7 +51,8 @@ function numberedOnBoundaries(paragraph: string, words: string[]): string[] {
   for (const m of paragraph.matchAll(new RegExp(NUMBERED_FORMULA.source, 'g'))) {
     const i = m.index;
     if (!bounds.has(i)) continue;
-    for (let j = i + 3; j <= i + m[0].length; j++) {
+    // The pattern's greedy reading can stop short of the word's end (三去一降一 of 三去一降一补): look two further.
+    for (let j = i + 3; j <= Math.min(paragraph.length, i + m[0].length + 2); j++) {
       const s = paragraph.slice(i, j);
       if (!bounds.has(j) || !WHOLE_FORMULA.test(s)) continue;
       if (!NOT_FORMULA.test(s) && !NOT_RECORD_FORMULA.test(s)) out.push(s);

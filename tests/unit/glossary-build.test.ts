@@ -60,6 +60,20 @@ describe('glossary build', SLOW, () => {
     }
   });
 
+  it('accounts for every candidate of the record: quoted phrases and numbered formulas of the 2012–2025 reports and the 18th–20th Congress reports, and the top 300 recurring set phrases', () => {
+    const rc = result.report.recordCoverage;
+    expect(rc.unaccounted).toEqual([]);
+    expect(rc.documents).toEqual(expect.arrayContaining(['gwr-2012', 'gwr-2025', 'cpc-congress-18', 'cpc-congress-19', 'cpc-congress-20']));
+    expect(rc.candidates).toBeGreaterThan(500);
+    expect(result.recordCandidates.filter((c) => c.kinds.includes('recurring')).length).toBeGreaterThanOrEqual(300);
+    const kinds = new Map(result.recordCandidates.map((c) => [c.phrase, c.kinds]));
+    expect(kinds.get('经济社会发展')).toContain('recurring'); // recurring, and excluded as ordinary prose with its reason
+    expect(loadExclusions(join(DICT, 'exclusions')).find((x) => x.phrase === '经济社会发展')?.kind).toBe('ordinary-phrase');
+    expect(kinds.get('放管服')).toContain('quoted');
+    expect(kinds.get('三去一降一补')).toEqual(expect.arrayContaining(['quoted', 'numbered']));
+    expect(kinds.has('经济发展')).toBe(false); // ordinary language, below the keyness line
+  });
+
   it('extracts quoted phrases, numbered formulas and digit codes from the corpus', () => {
     const kinds = new Map(result.candidates.map((c) => [c.phrase, c.kinds]));
     expect(kinds.get('三高四新')).toContain('quoted');
