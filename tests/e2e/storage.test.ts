@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { highlightPoint, launchWithExtension, ROOT, screenshot, waitForSettled, watchErrors, type ExtensionBrowser } from '../../scripts/support/browser';
 import { cardText, clickInCard, waitForCard } from '../../scripts/support/card';
 import { startStaticServer, type StaticServer } from '../../scripts/support/static-server';
+import type { VocabularyItem } from '../../core/vocabulary';
 
 type Local = {
   get(k?: string | string[] | null): Promise<Record<string, unknown>>;
@@ -17,14 +18,7 @@ type Local = {
   getBytesInUse(k: null): Promise<number>;
   QUOTA_BYTES: number;
 };
-interface Item {
-  id: string;
-  term: string;
-  savedAt: string;
-  url: string;
-  title: string;
-  sentence: string;
-}
+type Item = VocabularyItem;
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
