@@ -170,22 +170,6 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
   // Known terms go into jieba's dictionary first, so 两个确立 is not cut into 两个|确立.
   for (const e of curated) for (const s of [e.term, ...(e.variants ?? [])]) add_word(s, 10000, 'nz');
   const candidates = extractCandidates(cleaned, { cut: (t) => cut(t, true) });
-  const ordinary = new Map<string, boolean>();
-  // The glossary's terms in a text (curated surfaces only: the traditional forms do not occur in the record).
-  const termAutomaton = loadAutomaton(layoutAutomaton(compileAutomaton(curated.flatMap((e) => [e.term, ...(e.variants ?? [])]).filter(isMatchableSurface))));
-  const general = generalFrequencies();
-  const recordCandidates = extractRecordCandidates(record, {
-    generalShare: (w) => Math.max(general.freq.get(w) ?? 0, 1) / general.total,
-    termSpans: (text) => termAutomaton.findMatches(text).map((m) => [m.start, m.end] as [number, number]),
-    cut: (t) => cut(t, true),
-    // One word of jieba's dictionary: ordinary language. Terms added above are set phrases of ours, not ordinary.
-    isOrdinaryWord: (p) => {
-      let v = ordinary.get(p);
-      if (v === undefined) ordinary.set(p, (v = cut(p, false).length === 1 && !curated.some((e) => e.term === p || e.variants?.includes(p))));
-      return v;
-    },
-  });
-
   const toTraditional = [OpenCC.Converter({ from: 'cn', to: 't' }), OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
   const sorted = [...curated].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const surfacesOf = (e: CuratedEntry): string[] => {
@@ -219,6 +203,21 @@ export function buildGlossary(dictionaryDir: string): BuildResult {
   }
   const automatonLayout = layoutAutomaton(compileAutomaton(patterns));
   const automaton = loadAutomaton(automatonLayout);
+  const ordinary = new Map<string, boolean>();
+  const general = generalFrequencies();
+  const recordCandidates = extractRecordCandidates(record, {
+    generalShare: (w) => Math.max(general.freq.get(w) ?? 0, 1) / general.total,
+    // The glossary's terms in a text, with the matcher the pages use (not-term surfaces left out).
+    termSpans: (text) => automaton.findMatches(text).filter((m) => patternEntry[m.pattern]! >= 0).map((m) => [m.start, m.end] as [number, number]),
+    cut: (t) => cut(t, true),
+    // One word of jieba's dictionary: ordinary language. Terms added above are set phrases of ours, not ordinary.
+    isOrdinaryWord: (p) => {
+      let v = ordinary.get(p);
+      if (v === undefined) ordinary.set(p, (v = cut(p, false).length === 1 && !idByKey.has(p)));
+      return v;
+    },
+  });
+
   const examples: Example[][] = sorted.map(() => []);
   const counts = sorted.map(() => 0);
   for (const speech of cleaned) {
