@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { GlossaryError, validateEntries } from '../core/glossary-validate';
 import { checkCitations } from '../core/citations';
 import { loadRecord } from '../dictionary/build/record';
-import { citationContext } from '../dictionary/build/citation-context';
+import { citationContext, loadCorpus } from '../dictionary/build/citation-context';
 
 const dir = resolve(import.meta.dirname, '..', 'dictionary', 'entries');
 const targets = process.argv.slice(2).map((f) => resolve(f));
@@ -34,7 +34,7 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   }
 }
 const dictionaryDir = resolve(dir, '..');
-const ctx = citationContext(dictionaryDir, loadRecord(join(dictionaryDir, 'record')));
+const ctx = citationContext(loadRecord(join(dictionaryDir, 'record')), loadCorpus(dictionaryDir));
 let failed = false;
 for (const file of targets) {
   let data: unknown;

@@ -4,13 +4,11 @@
  * characters that holds them all, ready to paste as a citation's quote. With --corpus, the municipal
  * speeches of dictionary/corpus/ are searched too. For writers of entries; the build checks the quotes.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DICTIONARY_DIR } from './glossary-file';
 import { loadRecord } from '../dictionary/build/record';
-import { cleanSpeech } from '../dictionary/build/clean';
+import { loadCorpus } from '../dictionary/build/citation-context';
 import { findPassages } from '../core/citations';
-import type { Speech } from '../core/glossary-types';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -30,8 +28,8 @@ if (words.length === 0) {
 }
 const docs: Array<{ id: string; title: string; year: number | string; paragraphs: string[] }> = loadRecord(join(DICTIONARY_DIR, 'record'));
 if (withCorpus) {
-  const speeches = JSON.parse(readFileSync(join(DICTIONARY_DIR, 'corpus', 'speeches.json'), 'utf8')) as Speech[];
-  for (const s of speeches) docs.push({ id: `speech:${s.id}`, title: s.title, year: s.date, paragraphs: cleanSpeech(s.id, readFileSync(join(DICTIONARY_DIR, 'corpus', s.file), 'utf8')).paragraphs });
+  const { speeches, cleaned } = loadCorpus(DICTIONARY_DIR);
+  speeches.forEach((s, i) => docs.push({ id: `speech:${s.id}`, title: s.title, year: s.date, paragraphs: cleaned[i]!.paragraphs }));
 }
 let shown = 0;
 let total = 0;

@@ -10,15 +10,15 @@ import { add_word, cut } from 'jieba-wasm';
 import { dict as jiebaDict } from '@node-rs/jieba/dict';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
-import { cleanSpeech, splitSentences, type CleanSpeech } from './clean';
+import { splitSentences } from './clean';
 import { extractCandidates, type Candidate } from './extract';
 import { validateEntries, GlossaryError, isMatchableSurface } from '../../core/glossary-validate';
 import { compileAutomaton, layoutAutomaton, loadAutomaton, packAutomaton } from '../../core/matcher';
 import { prepareMatchText } from '../../core/normalize';
-import { CATEGORIES, type CuratedEntry, type Entry, type Example, type Glossary, type History, type MatchIndex, type RecordDocumentInfo, type Speech } from '../../core/glossary-types';
+import { CATEGORIES, type CuratedEntry, type Entry, type Example, type Glossary, type History, type MatchIndex, type RecordDocumentInfo } from '../../core/glossary-types';
 import { checkCitations, compactText, type Citation } from '../../core/citations';
 import { loadRecord, type RecordDocument } from './record';
-import { citationContext } from './citation-context';
+import { citationContext, loadCorpus } from './citation-context';
 import { COVERAGE_RECURRING_TOP, extractRecordCandidates, isCoverageDocument, type RecordCandidate } from './record-candidates';
 
 export interface Exclusion {
@@ -150,13 +150,13 @@ export function loadExclusions(dir: string): Exclusion[] {
 }
 
 export function buildGlossary(dictionaryDir: string): BuildResult {
-  const speechesMeta = JSON.parse(readFileSync(join(dictionaryDir, 'corpus', 'speeches.json'), 'utf8')) as Speech[];
-  const cleaned: CleanSpeech[] = speechesMeta.map((s) => cleanSpeech(s.id, readFileSync(join(dictionaryDir, 'corpus', s.file), 'utf8')));
+  const corpus = loadCorpus(dictionaryDir);
+  const { speeches: speechesMeta, cleaned } = corpus;
 
   const curated = validateEntries(readJsonFiles(join(dictionaryDir, 'entries')));
   const record = loadRecord(join(dictionaryDir, 'record'));
   // Every claim's citation, checked against the record and the corpus (core/citations.ts).
-  const ctx = citationContext(dictionaryDir, record);
+  const ctx = citationContext(record, corpus);
   const citationsOf = new Map<string, Citation[]>();
   const citationProblems: string[] = [];
   for (const e of curated) {
